@@ -29,3 +29,11 @@ class ActorExtractor:
                 actor = by_name[key] = Actor(id=ex.new_id("a"), name=ent.text, kind=kind)
                 ex.actors.append(actor)
             actor.mentions.append((ent.start_char, ent.end_char))
+
+
+def actor_for_span(ex: Extraction, start: int, end: int) -> Actor | None:
+    """The actor a noun phrase at [start, end) refers to, found or created (events and quotes call this).
+
+    First version: an existing actor whose mention overlaps the span.
+    """
+    return ex.actor_at(start, end)

@@ -6,7 +6,7 @@ from typing import Any
 
 from newsevents.analyze.context import Extraction
 from newsevents.analyze.registry import register_extractor
-from newsevents.model import TimeRef
+from newsevents.model import TimeRef, When
 
 
 @register_extractor("times")
@@ -21,3 +21,15 @@ class TimeExtractor:
                 ex.times.append(TimeRef(text=ent.text, span=(ent.start_char, ent.end_char),
                                         kind="date" if ent.label_ == "DATE" else "time",
                                         value=None, precision="unknown", id=ex.new_id("t")))
+
+
+def date_for_span(ex: Extraction, start: int, end: int) -> When:
+    """The date of an event read from [start, end): the governing time expression, else the publication
+    date with precision ``unknown`` (never silently).
+
+    First version: the first resolved expression inside the span.
+    """
+    for t in ex.times:
+        if start <= t.span[0] and t.span[1] <= end and t.value and t.kind == "date":
+            return When(t.value, t.precision or "unknown")
+    return When(ex.article.published[:10] if ex.article.published else None, "unknown")
