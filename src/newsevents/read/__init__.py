@@ -1,48 +1,55 @@
-"""Readers: every input format becomes ``Article`` records; bad inputs become ``ReadError`` values.
+"""Readers: every input becomes ``Article`` records; every bad input becomes one ``ReadError``.
 
-``read_inputs`` never raises for one bad input: it yields a ``ReadError`` naming the input and the
-problem, and goes on with the rest.
+``read_inputs(["seed.txt", "corpus/", "feeds/*.xml", "-"])`` yields articles and errors in input
+order and never raises for a bad input: the error names the input (``path``, ``path:LINE`` for a
+JSON line, ``path[I]`` for an element of a JSON array, ``path#N`` for a feed entry) and the problem,
+and reading goes on with the rest.
+
+Formats (one module each, registered in ``formats.FORMATS``): the seed format (``seed``), plain text
+(``text``), JSON Lines / JSON (``jsonl``), HTML pages (``html``), RSS/Atom feeds (``feed``). An
+input's format comes from its extension, else from its content (``formats.detect_format``). Bytes are
+decoded by ``decode`` (byte-order marks, UTF-8, legacy encodings), texts are normalised by ``Article``
+(so every offset refers to the stored text, and the same text gets the same id from any format), and
+a wire byline at the start of a body fills a missing ``outlet`` (``byline``). Warnings that do not
+cost an article (a date that is not a date) go to the ``newsevents.read`` logger.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from typing import BinaryIO
 
 from newsevents.model import Article
 
+# Imported for their side effect of registering their format.
+from newsevents.read import feed, html, jsonl, seed, text  # noqa: F401
+from newsevents.read.errors import MAX_CHARS, ReadError
+from newsevents.read.files import STDIN, expand_inputs
+from newsevents.read.formats import FORMATS, detect_format
+from newsevents.read.source import Source
 
-class ReadError(Exception):
-    def __init__(self, input: str, problem: str) -> None:
-        super().__init__(f"{input}: {problem}")
-        self.input = input
-        self.problem = problem
+__all__ = ["FORMATS", "MAX_CHARS", "STDIN", "ReadError", "Source", "read_inputs", "read_source"]
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Article | ReadError]:
-    """(Provisional minimal version; the readers module replaces it.)"""
-    for name in inputs:
-        path = Path(name)
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            yield ReadError(name, exc.strerror or str(exc))
-            continue
-        if path.suffix == ".jsonl":
-            for n, line in enumerate(raw.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield ReadError(f"{name}:{n}", f"malformed JSON ({exc.msg})")
-                    continue
-                yield Article(text=rec["text"], published=rec.get("published"), title=rec.get("title"),
-                              outlet=rec.get("outlet"), url=rec.get("url"), external_id=rec.get("id"),
-                              source=f"{name}:{n}")
-        elif raw.startswith(" date "):
-            head, title, body = (raw.split("\n", 2) + ["", ""])[:3]
-            yield Article(text=body, title=title, published=head.split()[1], source=name)
+def read_inputs(inputs: Iterable[str], *, stdin: BinaryIO | None = None,
+                exclude: Iterable[str] = ()) -> Iterator[Article | ReadError]:
+    """Articles from files, folders, glob patterns and ``-`` (``stdin``, default: the process's).
+
+    Files named in ``exclude`` are never read, even inside a folder being read (the output file).
+    """
+    for item in expand_inputs(inputs, stdin=stdin, exclude=exclude):
+        if isinstance(item, ReadError):
+            yield item
         else:
-            yield Article(text=raw, source=name)
+            yield from read_source(item)
+
+
+def read_source(source: Source) -> Iterator[Article | ReadError]:
+    """The articles in one source, in its detected format."""
+    try:
+        source.check_text_like()
+        yield from detect_format(source).read(source)
+    except ReadError as exc:
+        yield exc
+    except Exception as exc:  # a reader's bug on one odd input must not end the batch
+        yield ReadError(source.name, f"could not be read ({type(exc).__name__}: {exc})")
