@@ -26,7 +26,8 @@ from newsevents.read import ReadError, read_inputs
               help="JSON Lines (one Analysis per line) or one JSON array.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write; '-' for standard output.")
-def analyze_command(inputs: tuple[str, ...], fmt: str, output: str) -> None:
+@click.pass_context
+def analyze_command(ctx: click.Context, inputs: tuple[str, ...], fmt: str, output: str) -> None:
     """Analyze INPUTS (files, folders, globs, '-' for stdin) and write one Analysis per article.
 
     Formats are recognised by extension or content: the seed format, plain text, JSON Lines / JSON,
@@ -37,7 +38,8 @@ def analyze_command(inputs: tuple[str, ...], fmt: str, output: str) -> None:
 
     _report_read_warnings()
     try:
-        analyzer = default_analyzer()
+        # A caller embedding the command (or a test) may hand in its own configured analyzer.
+        analyzer = (ctx.obj or {}).get("analyzer") or default_analyzer()
     except ModelMissing as exc:
         raise click.ClickException(str(exc)) from None
     tally = _Tally()
