@@ -126,3 +126,25 @@ def test_errors_do_not_stop_the_batch_and_keep_input_order(tmp_path):
     items = list(read_inputs([str(tmp_path / "missing.txt"), str(tmp_path / "good.txt"), str(FIXTURES / "feed.rss")]))
     kinds = ["E" if isinstance(x, ReadError) else "A" for x in items]
     assert kinds == ["E", "A", "A", "A", "E"]
+
+
+def test_html_declared_charset_is_honoured(tmp_path):
+    russian = ("Министр иностранных дел России провёл телефонный разговор с госсекретарём США в воскресенье, "
+               "сообщили в министерстве.")
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            f"<title>Новости</title></head><body><article><p>{russian}</p></article></body></html>")
+    (tmp_path / "ru.html").write_bytes(page.encode("cp1251"))
+    (article,) = read_inputs([str(tmp_path / "ru.html")])
+    assert article.text == russian
+
+
+def test_jsonl_in_utf16_and_a_line_in_cp1252(tmp_path):
+    (tmp_path / "u16.jsonl").write_bytes((json.dumps({"id": "a", "text": BODY}, ensure_ascii=False) + "\n")
+                                         .encode("utf-16"))
+    line = json.dumps({"id": "b", "text": "Prices rose 5% – the ministry said “no comment”."}, ensure_ascii=False)
+    (tmp_path / "mixed.jsonl").write_bytes(json.dumps({"id": "c", "text": BODY}, ensure_ascii=False).encode()
+                                           + b"\n" + line.encode("cp1252") + b"\n")
+    u16, utf8, cp1252 = read_inputs([str(tmp_path / "u16.jsonl"), str(tmp_path / "mixed.jsonl")])
+    assert u16.text == BODY and u16.external_id == "a"
+    assert utf8.text == BODY
+    assert cp1252.text == "Prices rose 5% – the ministry said “no comment”."

@@ -21,10 +21,15 @@ from newsevents.read.dates import normalise_published
     ("(CNN)The president said", "CNN"),
     ("Paris (dpa) - Die Regierung", "dpa"),
     ("GAZA CITY, Gaza Strip (AP) — Palestinians said", "AP"),
+    ("CANBERRA, Australia (AP)_ The government", "AP"),  # older AP copy
+    ("HAVANA (AP ) --  The father said", "AP"),
+    ("LOS ANGELES, April 05, 2018 (GLOBE NEWSWIRE) -- Investors", "GLOBE NEWSWIRE"),
     # Not bylines: a name with a parenthesis, an editorial note, no parenthesis, a dateline alone.
     ("Lavrov (Russia) said on Sunday", None),
     ("(UPDATE 1) Ukraine said", None),
     ("(Photos) The storm", None),
+    ("(Undated) The boy will remain", None),
+    ("Edmonton, Ky. (November 28, 2016) – Police received", None),
     ("The minister (Lavrov) said", None),
     ("KYIV, Ukraine — Russia launched", None),
     ("Russian Foreign Minister Sergey Lavrov", None),

@@ -18,14 +18,14 @@ _OUTLET = r"[A-Za-z][A-Za-z0-9&.'’\-]*(?: [A-Za-z0-9&.'’\-]+){0,4}"
 _PLACE = r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,3}"
 _DATELINE = rf"{_PLACE}(?:, [A-Za-z0-9.'’ ]{{1,30}}?){{0,2}} ?"
 _BYLINE = re.compile(
-    rf"^(?:{_DATELINE})?(?:\((?P<paren>{_OUTLET})\)|/(?P<slash>{_OUTLET})/)"
-    # After it: a dash, or the first sentence starting straight away (capital letter or a quote).
-    r" *(?:-{1,2}|[–—:]|(?=[A-Z\"“‘']))"
+    rf"^(?:{_DATELINE})?(?:\( ?(?P<paren>{_OUTLET}) ?\)|/(?P<slash>{_OUTLET})/)"
+    # After it: a dash (older AP copy uses "_"), or the first sentence starting straight away.
+    r" *(?:-{1,2}|[–—:_]|(?=[A-Z\"“‘']))"
 )
 # Parenthesised openers that are editorial notes, not outlets.
 _NOT_OUTLETS = {"update", "updated", "updates", "recasts", "corrected", "correction", "refile", "repeats",
                 "adds", "photos", "photo", "video", "watch", "listen", "audio", "lead", "file", "breaking",
-                "exclusive", "analysis", "opinion", "live", "editorial", "sponsored", "advertisement"}
+                "exclusive", "analysis", "opinion", "live", "editorial", "sponsored", "advertisement", "undated"}
 
 
 def outlet_from_byline(text: str) -> str | None:

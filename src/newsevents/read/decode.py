@@ -91,8 +91,12 @@ def sniff_text(head: bytes) -> str:
     return head.decode(encoding, errors="ignore").lstrip("\ufeff")
 
 
-def decode(data: bytes, name: str) -> str:
-    """The text in ``data``; raises ``ReadError(name, ...)`` for binary or undecodable bytes."""
+def decode(data: bytes, name: str, declared: str | None = None) -> str:
+    """The text in ``data``; raises ``ReadError(name, ...)`` for binary or undecodable bytes.
+
+    ``declared`` is an encoding the input names for itself (an HTML ``<meta charset>``); it is
+    trusted after a byte-order mark and valid UTF-8, before any guessing.
+    """
     encoding = bom_encoding(data) or _bomless_utf16(data[:4096])
     if encoding:
         try:
@@ -107,12 +111,21 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc
-    text = _mostly_utf8(data, name) or _ascii_with_cp1252(data) or _detected(data)
+    text = _declared(data, declared) or _mostly_utf8(data, name) or _ascii_with_cp1252(data) or _detected(data)
     if text is None or _looks_garbled(text):
         bad = data[first_bad.start]
         raise ReadError(name, f"undecodable bytes: not UTF-8 (byte 0x{bad:02x} at offset {first_bad.start} "
                               "is invalid) and no other text encoding fits")
     return text
+
+
+def _declared(data: bytes, declared: str | None) -> str | None:
+    if not declared:
+        return None
+    try:
+        return data.decode(declared)
+    except (LookupError, UnicodeDecodeError):  # an unknown name, or a declaration that lies
+        return None
 
 
 def _mostly_utf8(data: bytes, name: str) -> str | None:

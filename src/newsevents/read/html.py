@@ -21,6 +21,7 @@ from newsevents.read.source import Source
 
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.IGNORECASE)
 _LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.IGNORECASE)
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
 # A line of prose: a navigation bar or a form never has a line this long.
 _PROSE_WORDS = 12
 
@@ -33,7 +34,8 @@ def looks_like_html(head: str) -> bool:
 
 @register_format("html", (".html", ".htm", ".xhtml", ".shtml"), looks_like_html)
 def read_html(source: Source) -> Iterator[Article | ReadError]:
-    markup = source.read_text()
+    charset = _CHARSET.search(source.head())
+    markup = source.read_text(declared_encoding=charset.group(1).decode("ascii") if charset else None)
     try:
         doc = trafilatura.bare_extraction(
             markup,

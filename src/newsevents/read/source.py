@@ -71,10 +71,10 @@ class Source:
                                        f"the limit is {size_text(MAX_FILE_BYTES)}; use JSON Lines for big batches)")
         return self.data
 
-    def read_text(self) -> str:
+    def read_text(self, declared_encoding: str | None = None) -> str:
         """The decoded text; raises for empty, binary or undecodable input."""
         self.check_text_like()
-        text = decode(self.read_bytes(), self.name)
+        text = decode(self.read_bytes(), self.name, declared_encoding)
         if not text.strip():
             raise ReadError(self.name, "empty file (only whitespace)")
         return text
