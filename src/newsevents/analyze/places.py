@@ -1,46 +1,251 @@
-"""Places: toponyms recognised and resolved to GeoNames. (First version: NER only, unresolved.)"""
+"""Places: toponyms recognised over the shared parse and resolved to GeoNames with the offline gazetteer.
+
+The extractor finds toponyms (``gazetteer.toponyms``), resolves them all together (``gazetteer.resolve``)
+and writes one ``Place`` per distinct place with every mention. What events need beyond the records
+goes to ``ex.notes["places"]`` (per-mention resolutions, demonyms). Two calls serve the events engineer:
+``places_for_span`` (where an event happened) and ``place_precision`` (how precisely).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsevents.analyze.context import Extraction
 from newsevents.analyze.registry import register_extractor
+from newsevents.gazetteer.index import Gazetteer, GeoEntry, load_gazetteer
+from newsevents.gazetteer.normalize import name_key
+from newsevents.gazetteer.resolve import Resolution, Resolver, clean_surface
+from newsevents.gazetteer.toponyms import Demonym, Toponym, ToponymRecognizer
 from newsevents.model import Place
+
+NOTES_KEY = "places"
+# How much one demonym ("Russian") counts towards an article's countries, against 1 for a country name.
+_DEMONYM_VOTE = 0.5
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    place_id: str
+    toponym: Toponym
+    resolution: Resolution
+
+
+@dataclass
+class PlaceNotes:
+    mentions: list[PlaceMention] = field(default_factory=list)
+    demonyms: list[Demonym] = field(default_factory=list)
 
 
 @register_extractor("places")
 def make_place_extractor(config: dict[str, Any]) -> PlaceExtractor:
-    return PlaceExtractor()
+    return PlaceExtractor(min_confidence=float(config.get("min_confidence", 0.3)),
+                          include_sites=bool(config.get("include_sites", True)))
 
 
 class PlaceExtractor:
+    def __init__(self, min_confidence: float = 0.3, include_sites: bool = True,
+                 gazetteer: Gazetteer | None = None) -> None:
+        # Opened here so a missing index fails when the analyzer is built, with the `make` hint.
+        self.gaz = gazetteer or load_gazetteer()
+        self.recognizer = ToponymRecognizer(self.gaz, include_sites=include_sites)
+        self.resolver = Resolver(self.gaz, min_confidence=min_confidence)
+
     def __call__(self, ex: Extraction) -> None:
-        by_name: dict[str, Place] = {}
-        for ent in ex.doc.ents:
-            if ent.label_ not in ("GPE", "LOC"):
-                continue
-            place = by_name.get(ent.text)
-            if place is None:
-                place = by_name[ent.text] = Place(id=ex.new_id("p"), name=ent.text, feature="other")
-                ex.places.append(place)
-            place.mentions.append((ent.start_char, ent.end_char))
+        toponyms, demonyms = self.recognizer(ex.doc)
+        toponyms = _drop_actor_names(ex, toponyms)
+        votes: Counter[str] = Counter()
+        for d in demonyms:
+            if d.cc:
+                votes[d.cc] += _DEMONYM_VOTE
+        resolutions = self.resolver.resolve(ex.doc.text, [(t.start, t.end) for t in toponyms], votes)
+        notes = PlaceNotes(demonyms=demonyms)
+        by_key: dict[Any, Place] = {}
+        for top, res in zip(toponyms, resolutions):
+            place = _place_for(ex, by_key, top, res)
+            place.mentions.append((top.start, top.end))
+            notes.mentions.append(PlaceMention(top.start, top.end, place.id, top, res))
+        ex.notes[NOTES_KEY] = notes
+
+
+def _drop_actor_names(ex: Extraction, toponyms: list[Toponym]) -> list[Toponym]:
+    """A gazetteer-only match that is the mention of a person with a full name ('Rubio') is not a place."""
+    people = [a for a in ex.actors if a.kind == "person" and len(a.name.split()) > 1]
+    out = []
+    for t in toponyms:
+        if t.source == "gazetteer" and any(s <= t.start and t.end <= e for a in people for s, e in a.mentions):
+            continue
+        out.append(t)
+    return out
+
+
+def _place_for(ex: Extraction, by_key: dict[Any, Place], top: Toponym, res: Resolution) -> Place:
+    entry = res.entry
+    if entry is not None:
+        key: Any = ("gid", entry.gid)
+    else:
+        key = ("name", name_key(clean_surface(top.text)))
+    place = by_key.get(key)
+    if place is not None:
+        if res.confidence and (place.confidence is None or res.confidence > place.confidence):
+            place.confidence = res.confidence
+        return place
+    if entry is not None:
+        place = _place_from_entry(ex.new_id("p"), entry, res.confidence)
+    else:
+        feature = "site" if top.source == "site" else _unresolved_feature(res)
+        place = Place(id=ex.new_id("p"), name=clean_surface(top.text) or top.text, feature=feature,
+                      confidence=res.confidence or None)
+    by_key[key] = place
+    ex.places.append(place)
+    return place
+
+
+def _unresolved_feature(res: Resolution) -> str:
+    # The best-known kind of place, but never one that implies a resolved area (region, water).
+    feature = res.feature if res.feature in ("country", "admin1", "admin2", "city") else "other"
+    return feature
+
+
+def _place_from_entry(place_id: str, entry: GeoEntry, confidence: float | None) -> Place:
+    admin1 = entry.name if entry.feature == "admin1" else entry.admin1_name
+    return Place(id=place_id, name=entry.name, feature=entry.feature, country=entry.cc,
+                 geonameid=entry.geonameid, admin1=admin1, lat=entry.lat, lon=entry.lon,
+                 confidence=confidence)
+
+
+# ---------------------------------------------------------------- event location
+
+# Nouns a demonym modifies when it names where something happened: "Russian soil", "Russian airbases".
+PLACE_NOUNS = {
+    "soil", "territory", "territories", "land", "lands", "airbase", "airbases", "base", "bases", "airfield",
+    "airfields", "city", "cities", "town", "towns", "village", "villages", "region", "regions", "border",
+    "borders", "port", "ports", "facility", "facilities", "site", "sites", "infrastructure", "refinery",
+    "refineries", "airport", "airports", "coast", "waters", "airspace", "side", "frontier", "capital",
+    "province", "provinces", "countryside", "mainland", "plant", "plants", "depot", "depots", "oblast",
+    "oblasts", "settlement", "settlements", "installation", "installations", "positions", "railway",
+    "railways", "bridge", "bridges", "grid", "hinterland", "interior", "skies",
+}
+# Specific first: what an event's place list is ordered by.
+_SPECIFICITY = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "water": 4, "region": 5, "country": 6, "other": 7}
+_ORIGIN_WORDS = {"from"}
+
+
+def place_notes(ex: Extraction) -> PlaceNotes:
+    return ex.notes.get(NOTES_KEY) or PlaceNotes()
 
 
 def places_for_span(ex: Extraction, start: int, end: int) -> list[Place]:
     """The places an event read from [start, end) happened at, most specific first.
 
-    First version: every place mentioned inside the span.
+    Not every toponym of the clause: a place that only contains another place of the span is dropped
+    ("Russia's Bryansk region" -> Bryansk Oblast; "Horlivka, Donetsk" -> Horlivka); so is a place inside an
+    organisation's or person's name ("Kyiv City Council"), and an origin ("troops from Chechnya") when
+    the span has another place. Lists keep every member ("airbases in Murmansk, Ivanovo and Ryazan").
+    With no toponym at all, a demonym on a place noun stands for its country ("Russian airbases" ->
+    Russia); a demonym on an actor ("Ukrainian drones") is not a place.
     """
-    return [p for p in ex.places if any(start <= s and e <= end for s, e in p.mentions)]
+    notes = place_notes(ex)
+    inside = [m for m in notes.mentions if start <= m.start and m.end <= end]
+    inside = [m for m in inside if not _in_actor_name(ex, m)]
+    places: dict[str, tuple[Place, PlaceMention]] = {}
+    for m in inside:
+        place = ex.place_by_id(m.place_id)
+        if place is not None and place.id not in places:
+            places[place.id] = (place, m)
+    if places:
+        kept = [(p, m) for p, m in places.values()
+                if not any(_contains(p, q) for q, _ in places.values() if q is not p)]
+        located = [(p, m) for p, m in kept if not _is_origin(ex, m)]
+        kept = located or kept
+        kept.sort(key=lambda pm: (_SPECIFICITY.get(pm[0].feature, 7), pm[1].start))
+        return [p for p, _ in kept]
+    return _demonym_places(ex, notes, start, end)
 
 
-_PRECISION_BY_FEATURE = {"site": "site", "city": "city", "admin2": "admin2", "admin1": "admin1",
-                         "region": "region", "country": "country"}
+def _contains(outer: Place, inner: Place) -> bool:
+    """outer is a larger area holding inner (by country and admin1), so inner is the more precise place."""
+    if outer.lat is None or inner.lat is None and inner.geonameid is None:
+        return False
+    rank_o, rank_i = _SPECIFICITY.get(outer.feature, 7), _SPECIFICITY.get(inner.feature, 7)
+    if rank_o <= rank_i or outer.feature in ("water", "other"):
+        return False
+    if outer.feature == "country":
+        return inner.country == outer.country
+    if outer.feature == "admin1":
+        return inner.country == outer.country and inner.admin1 == outer.admin1
+    if outer.feature == "region":
+        return bool(outer.country) and inner.country == outer.country
+    return False
+
+
+def _in_actor_name(ex: Extraction, m: PlaceMention) -> bool:
+    for actor in ex.actors:
+        if actor.kind not in ("organization", "person"):
+            continue
+        for s, e in actor.mentions:
+            if s <= m.start and m.end <= e and (e - s) > (m.end - m.start):
+                return True
+    return False
+
+
+def _is_origin(ex: Extraction, m: PlaceMention) -> bool:
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    i = span.start - 1
+    while i > 0 and ex.doc[i].lower_ in ("the",):
+        i -= 1
+    return ex.doc[i].lower_ in _ORIGIN_WORDS
+
+
+def _demonym_places(ex: Extraction, notes: PlaceNotes, start: int, end: int) -> list[Place]:
+    out: list[Place] = []
+    for d in notes.demonyms:
+        if not (start <= d.start and d.end <= end) or not d.cc:
+            continue
+        span = ex.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
+        if span.root.dep_ not in ("amod", "compound", "nmod") or head.lower_ not in PLACE_NOUNS:
+            continue
+        place = _country_place(ex, d)
+        if place is not None and place not in out:
+            out.append(place)
+    return out
+
+
+def _country_place(ex: Extraction, d: Demonym) -> Place | None:
+    """The article's Place for the demonym's country, added (without a mention) if it is not there yet."""
+    for p in ex.places:
+        if p.feature == "country" and p.country == d.cc:
+            return p
+    gaz = load_gazetteer()
+    entry = gaz.country(d.cc)
+    if entry is None:
+        return None
+    place = _place_from_entry(ex.new_id("p"), entry, None)
+    ex.places.append(place)
+    return place
 
 
 def place_precision(places: list[Place]) -> str:
-    """Event place precision from its most specific place: site ... country, else unknown."""
-    if not places or places[0].geonameid is None and places[0].feature not in ("region",):
+    """Event place precision from its most specific place: site, city, admin2, admin1, region, country, unknown.
+
+    A place without coordinates (a name the gazetteer could not resolve with confidence) is "unknown".
+    Mapping to peer datasets (docs/gazetteer.md): ACLED geo_precision 1 = site/city, 2 = admin2 or a
+    "near X" city, 3 = admin1/region/country; UCDP where_prec 1 = site/city, 3 = admin2, 4 = admin1,
+    5 = region, 6 = country, 7 = unknown.
+    """
+    if not places:
         return "unknown"
-    return _PRECISION_BY_FEATURE.get(places[0].feature, "unknown")
+    first = places[0]
+    if first.lat is None:
+        return "unknown"
+    if first.feature == "water":
+        return "region"
+    return first.feature if first.feature in _SPECIFICITY and first.feature != "other" else "unknown"

@@ -212,6 +212,12 @@ def _load_regions(data: Path) -> list[Entry]:
             if alt.get("lang") == "en":
                 e.add_name(alt["name"], NameKind.ALTERNATE)
         out.append(e)
+    by_gid = {e.gid: e for e in out}
+    for gid, names, adjectives in read_tsv(DATA / "continent_names.tsv"):
+        for n in filter(None, names.split("|")):
+            by_gid[int(gid)].add_name(n, NameKind.ALIAS)
+        for n in filter(None, adjectives.split("|")):
+            by_gid[int(gid)].add_name(n, NameKind.DEMONYM)
     next_id = -1
     for row in read_tsv(DATA / "regions.tsv"):
         name, others, feature, cc, lat, lon = row[:6]

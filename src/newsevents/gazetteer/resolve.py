@@ -1,0 +1,224 @@
+"""Resolution: each place name to one gazetteer entry, with a confidence, using the whole article.
+
+A candidate's score adds up evidence (weights in ``Weights``): how prominent the place is (population,
+feature: country > admin1 > capital > city), how the name matched (its own name or an alternate), what
+the words around it say ("Kursk Oblast" -> admin1, "city of" -> city), an "X, Y" qualifier that must
+contain it, the countries and admin1 regions the article is about, and closeness to the other places
+resolved in the same article. Two passes: the second uses the first pass's confident answers as context.
+The confidence is the softmax share of the winning score; below ``min_confidence`` the name is kept but
+no GeoNames id is claimed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsevents.gazetteer.build import NameKind
+from newsevents.gazetteer.cues import SpanCue, span_cues
+from newsevents.gazetteer.index import Candidate, Gazetteer, GeoEntry
+from newsevents.gazetteer.normalize import name_key
+
+_DIVISION_SUFFIX = re.compile(
+    r"\s+(oblast|region|province|krai|kray|governorate|state|county|parish|district|raion|rayon|city|"
+    r"municipality|prefecture|republic)$", re.IGNORECASE)
+_KIND_OF_SUFFIX = {"oblast": "admin1", "region": "admin1", "province": "admin1", "krai": "admin1",
+                   "kray": "admin1", "governorate": "admin1", "state": "admin1", "prefecture": "admin1",
+                   "republic": "admin1", "county": "admin2", "parish": "admin2", "district": "admin2",
+                   "raion": "admin2", "rayon": "admin2", "city": "city", "municipality": "city"}
+
+
+@dataclass
+class Weights:
+    population: float = 0.45  # per log10 of population
+    country: float = 3.5
+    admin1: float = 1.2
+    region: float = 2.5
+    water: float = 2.0
+    capital: float = 1.2  # national capital
+    seat: float = 0.5  # admin1 seat
+    alternate_name: float = -1.2  # matched only through an alternate (foreign, historic) name
+    alias: float = 0.3
+    exact_form: float = 0.3  # the text is the entry's own name, character for character
+    cue_match: float = 3.0  # "Kursk Oblast" and an admin1 candidate
+    cue_mismatch: float = -1.5
+    qualifier_in: float = 4.0
+    qualifier_out: float = -2.0
+    context_country: float = 2.0  # times the share of the article's country votes
+    context_admin1: float = 1.5
+    near_100km: float = 1.2  # another place of the article within 100 km
+    near_400km: float = 0.5
+
+
+@dataclass
+class Resolution:
+    entry: GeoEntry | None  # None: no candidate, or not confident enough to claim one
+    confidence: float
+    feature: str  # the best-known feature even when entry is None ("unknown" if nothing at all)
+    best: GeoEntry | None = None  # the top candidate even when below the confidence bar
+    candidates: int = 0
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    surface: str
+    cue: SpanCue
+    candidates: list[Candidate] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+
+def clean_surface(surface: str) -> str:
+    """The name as looked up: no leading 'the', no possessive."""
+    s = re.sub(r"^(?:the|The|THE)\s+", "", surface.strip())
+    return re.sub(r"['’]s?$", "", s).strip()
+
+
+def lookup_name(gaz: Gazetteer, surface: str) -> tuple[list[Candidate], str | None]:
+    """Candidates for a surface name and the kind its own suffix implies ('Walker County' -> admin2)."""
+    name = clean_surface(surface)
+    found = gaz.lookup(name)
+    suffix_kind = None
+    m = _DIVISION_SUFFIX.search(name)
+    if m:
+        suffix_kind = _KIND_OF_SUFFIX[m.group(1).lower()]
+        if not found or suffix_kind in ("admin1", "admin2"):
+            stripped = gaz.lookup(name[: m.start()])
+            seen = {c.entry.gid for c in found}
+            found = found + [c for c in stripped if c.entry.gid not in seen]
+    return found, suffix_kind
+
+
+def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
+    if outer.gid == inner.gid or not outer.cc:
+        return False
+    if outer.feature == "country":
+        return inner.cc == outer.cc
+    if outer.feature == "admin1":
+        return inner.admin1_key == outer.admin1_key and inner.feature != "country"
+    if outer.feature == "city" and inner.feature == "city":
+        return inner.admin1_key == outer.admin1_key and _km(outer, inner) < 40
+    return False
+
+
+def _km(a: GeoEntry, b: GeoEntry) -> float:
+    if a.lat is None or b.lat is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None, min_confidence: float = 0.3) -> None:
+        self.gaz = gazetteer
+        self.w = weights or Weights()
+        self.min_confidence = min_confidence
+
+    def resolve(self, text: str, spans: list[tuple[int, int]],
+                context_countries: Counter[str] | None = None) -> list[Resolution]:
+        """One resolution per span of ``text``; ``context_countries`` adds votes (e.g. from demonyms)."""
+        cues = span_cues(text, spans)
+        items: list[_Span] = []
+        qualifier_of = {c.qualifier for c in cues if c.qualifier is not None}
+        for i, ((s, e), cue) in enumerate(zip(spans, cues)):
+            cands, suffix_kind = lookup_name(self.gaz, text[s:e])
+            if suffix_kind and not cue.kind:
+                cue = SpanCue(suffix_kind, cue.qualifier)
+            allowed = {NameKind.PRIMARY, NameKind.ALTERNATE, NameKind.ALIAS}
+            if i in qualifier_of:
+                allowed.add(NameKind.ABBREVIATION)
+            named = [c for c in cands if c.kind in allowed]
+            # A demonym span ("Palestinian", "Canadian") stands for its country, before any town of that name.
+            demonyms = [c for c in cands if c.kind == NameKind.DEMONYM]
+            cands = demonyms or named
+            items.append(_Span(s, e, text[s:e], cue, cands))
+
+        votes: Counter[str] = Counter(context_countries or {})
+        for it in items:  # a country named outright is the strongest signal of what the article is about
+            for c in it.candidates:
+                if c.entry.feature == "country" and c.kind != NameKind.ALTERNATE:
+                    votes[c.entry.cc] += 1
+        picks = self._pass(items, votes, admin1s=Counter(), anchors=[])
+        # Second pass: confident first-pass answers become context for the rest.
+        votes2 = Counter(votes)
+        admin1s: Counter[tuple[str, str]] = Counter()
+        anchors: list[tuple[int, GeoEntry]] = []
+        for i, (entry, conf) in enumerate(picks):
+            if entry is None or conf < 0.5:
+                continue
+            if entry.feature != "country" and entry.cc:
+                votes2[entry.cc] += 1.0 if entry.feature == "admin1" else 0.5
+            if entry.admin1_key and entry.feature in ("admin1", "city"):
+                admin1s[entry.admin1_key] += 1
+            if entry.feature in ("city", "admin1"):
+                anchors.append((i, entry))
+        picks = self._pass(items, votes2, admin1s, anchors)
+
+        out = []
+        for it, (entry, conf) in zip(items, picks):
+            if entry is None:
+                out.append(Resolution(None, 0.0, it.cue.kind or "unknown", None, 0))
+                continue
+            keep = entry if conf >= self.min_confidence else None
+            out.append(Resolution(keep, round(conf, 3), entry.feature, entry, len(it.candidates)))
+        return out
+
+    def _pass(self, items: list[_Span], votes: Counter[str], admin1s: Counter[tuple[str, str]],
+              anchors: list[tuple[int, GeoEntry]]) -> list[tuple[GeoEntry | None, float]]:
+        total = sum(votes.values()) or 1.0
+        out: list[tuple[GeoEntry | None, float]] = []
+        for i, it in enumerate(items):
+            if not it.candidates:
+                out.append((None, 0.0))
+                continue
+            qual = items[it.cue.qualifier] if it.cue.qualifier is not None else None
+            others = [e for j, e in anchors if j != i and name_key(e.name) != name_key(it.surface)]
+            scores = [self._score(c, it, qual, votes, total, admin1s, others) for c in it.candidates]
+            it.scores = scores
+            best = max(range(len(scores)), key=lambda k: (scores[k], it.candidates[k].entry.pop))
+            top = scores[best]
+            z = sum(math.exp(s - top) for s in scores)
+            out.append((it.candidates[best].entry, 1.0 / z))
+        return out
+
+    def _score(self, cand: Candidate, it: _Span, qual: _Span | None, votes: Counter[str], total: float,
+               admin1s: Counter[tuple[str, str]], others: list[GeoEntry]) -> float:
+        w, e = self.w, cand.entry
+        s = w.population * math.log10(e.pop + 1) if e.feature == "city" else 0.0
+        s += {"country": w.country, "admin1": w.admin1, "region": w.region, "water": w.water}.get(e.feature, 0.0)
+        if e.feature == "admin1":
+            s += w.population * 0.5 * math.log10(e.pop + 1)
+        if e.fcode == "PPLC":
+            s += w.capital
+        elif e.fcode == "PPLA":
+            s += w.seat
+        if cand.kind == NameKind.ALTERNATE:
+            s += w.alternate_name
+        elif cand.kind == NameKind.ALIAS:
+            s += w.alias
+        if clean_surface(it.surface) == e.name:
+            s += w.exact_form
+        kind = it.cue.kind
+        if kind:
+            wanted = {"admin1": ("admin1",), "admin2": ("admin1", "city"), "city": ("city",)}[kind]
+            if kind == "admin2":
+                pass  # no admin2 entries: neither a city nor its admin1 is favoured
+            elif e.feature in wanted:
+                s += w.cue_match
+            elif e.feature in ("city", "admin1"):
+                s += w.cue_mismatch
+        if qual is not None and qual.candidates:
+            s += w.qualifier_in if any(_contains(q.entry, e) for q in qual.candidates) else w.qualifier_out
+        if e.cc and votes:
+            s += w.context_country * votes.get(e.cc, 0) / total
+        if e.admin1_key and e.feature != "admin1" and admin1s.get(e.admin1_key):
+            s += w.context_admin1
+        if others and e.feature in ("city", "admin1") and e.lat is not None:
+            nearest = min(_km(e, o) for o in others)
+            s += w.near_100km if nearest <= 100 else w.near_400km if nearest <= 400 else 0.0
+        return s

@@ -1,0 +1,269 @@
+"""Recognition: which spans of a parsed text name places, not by NER alone.
+
+Three sources are combined over the one shared spaCy parse:
+- NER's GPE/LOC (and FAC, as sites) entities;
+- gazetteer matches over runs of capitalised tokens, which catch what NER mislabels ("Kursk" as
+  PRODUCT, "Murmansk" as PERSON) or misses ("Ryazan");
+- demonyms and country adjectives ("Russian", "Ukrainians"), kept apart: they point at a country but are
+  not toponyms.
+
+A gazetteer-only match is accepted when the place is prominent enough and the context supports it
+(a locative preposition, a "region"/"oblast" cue, a list with other places, an "X, Y" qualifier), and
+vetoed when it is part of a person's name seen in the article ("Tammy Bruce", then "Bruce") or is not a
+proper noun in this sentence ("Reading the report", "a nice day").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsevents.gazetteer.build import NameKind
+from newsevents.gazetteer.cues import span_cues
+from newsevents.gazetteer.index import Candidate, Gazetteer
+from newsevents.gazetteer.normalize import name_key
+
+PLACE_LABELS = {"GPE", "LOC"}
+SITE_LABELS = {"FAC"}
+# Labels under which NER often hides a real toponym; a gazetteer match there needs context.
+MISLABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", "LANGUAGE"}
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "around", "towards", "toward",
+            "through", "throughout", "within", "via", "between", "over", "on", "of", "inside", "off",
+            "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west", "nearby"}
+_SKIPPABLE_BEFORE = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+                     "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied",
+                     "neighbouring", "neighboring", "downtown", "rural", "suburban", "frontline"}
+_CONNECTOR_WORDS = {"-", "–", "of", "de", "del", "la", "le", "el", "al", "on", "upon", "am", "an", "der",
+                    "du", "des", "da", "do", "dos", "das", "y", "and", "&", "'", "’", "sur", "en"}
+_MAX_TOKENS = 6
+_MIN_CITY_POP = 1000  # a gazetteer-only city match below this needs NER to agree
+_STRONG_CITY_POP = 50000
+
+
+@dataclass
+class Toponym:
+    start: int
+    end: int
+    text: str
+    source: str  # "ner" | "gazetteer" | "site"
+    label: str | None  # the NER label over the span, if any
+
+
+@dataclass
+class Demonym:
+    start: int
+    end: int
+    text: str
+    cc: str  # ISO2 of the country (or "" for a continent)
+    gid: int  # GeoNames id of the country or continent
+
+
+def _is_capitalised(token_text: str) -> bool:
+    return bool(token_text) and token_text[0].isupper()
+
+
+def _strip_the(doc: Doc, span: Span) -> Span:
+    if len(span) > 1 and span[0].lower_ == "the":
+        return doc[span.start + 1:span.end]
+    return span
+
+
+def _person_name_parts(doc: Doc) -> set[str]:
+    """Words of multi-word person names in the article: 'Tammy Bruce' makes 'Bruce' a person's name."""
+    parts = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            parts |= {t.lower_ for t in ent if t.is_alpha and t.is_title}
+    return parts
+
+
+def _gazetteer_spans(doc: Doc, gaz: Gazetteer) -> dict[tuple[int, int], str]:
+    """Token spans (start, end) whose text is a known name, keyed to that name's key."""
+    spans: dict[tuple[int, int], str] = {}
+    for i, tok in enumerate(doc):
+        if not _is_capitalised(tok.text) or not tok.is_alpha:
+            continue
+        for j in range(i + 1, min(len(doc), i + _MAX_TOKENS) + 1):
+            last = doc[j - 1]
+            if j - 1 > i and not (_is_capitalised(last.text) or last.lower_ in _CONNECTOR_WORDS):
+                break
+            if "\n" in last.text:
+                break
+            if not _is_capitalised(last.text) or not last.is_alpha:
+                continue
+            spans[(i, j)] = name_key(doc[i:j].text)
+    known = gaz.known_keys(spans.values())
+    return {k: v for k, v in spans.items() if v in known}
+
+
+def _prominence(cands: list[Candidate]) -> tuple[str, int]:
+    """How prominent the best reading of a name is: ('country'|'admin1'|'region'|'city'|'weak', pop)."""
+    best, pop = "weak", 0
+    order = {"weak": 0, "city": 1, "water": 2, "region": 3, "admin1": 4, "country": 5}
+    for c in cands:
+        if c.kind not in (NameKind.PRIMARY, NameKind.ALIAS):
+            continue
+        f = c.entry.feature
+        if f == "city" and c.entry.pop < _MIN_CITY_POP:
+            continue
+        if order.get(f, 0) > order[best] or (f == best and c.entry.pop > pop):
+            best, pop = f, c.entry.pop
+    return best, pop
+
+
+def _locative_before(doc: Doc, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _SKIPPABLE_BEFORE:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """'MANSFIELD -- The council ...': an all-capitals place at the start of a line, then a dash."""
+    text = doc[start:end].text
+    before = doc.text[max(0, doc[start].idx - 2):doc[start].idx]
+    after = doc.text[doc[end - 1].idx + len(doc[end - 1].text):doc[end - 1].idx + len(doc[end - 1].text) + 5]
+    return text.isupper() and (start == 0 or "\n" in before or ". " in before) and bool(
+        re.match(r"\s*(?:,[^\n]{0,30})?\s*(?:--|—|–|\()", after))
+
+
+class ToponymRecognizer:
+    def __init__(self, gazetteer: Gazetteer, include_sites: bool = True) -> None:
+        self.gaz = gazetteer
+        self.include_sites = include_sites
+
+    def __call__(self, doc: Doc) -> tuple[list[Toponym], list[Demonym]]:
+        text = doc.text
+        ent_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            for t in range(ent.start, ent.end):
+                ent_at[t] = ent
+        person_parts = _person_name_parts(doc)
+
+        accepted: dict[tuple[int, int], Toponym] = {}  # token spans
+        demonyms: list[Demonym] = []
+        taken: set[int] = set()
+
+        def take(span: Span, source: str, label: str | None) -> None:
+            accepted[(span.start, span.end)] = Toponym(span.start_char, span.end_char, span.text, source, label)
+            taken.update(range(span.start, span.end))
+
+        # 1. NER places, minus those that are demonyms ("Ukrainian" tagged GPE).
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
+                span = _strip_the(doc, ent)
+                demonym = self._demonym(span)
+                if demonym is not None:
+                    demonyms.append(demonym)
+                    taken.update(range(span.start, span.end))
+                elif ent.label_ in PLACE_LABELS and any(t.is_alpha for t in span):
+                    if any(t.lower_ in person_parts for t in span) and len(span) == 1 and ent.label_ == "GPE" \
+                            and not self.gaz.known_keys([name_key(span.text)]):
+                        continue
+                    take(span, "ner", ent.label_)
+
+        # 2. Gazetteer matches NER did not mark as places: longest first, then left to right.
+        matches = _gazetteer_spans(doc, self.gaz)
+        lookups = self.gaz.lookup_keys(set(matches.values()))
+        pending = sorted(matches, key=lambda s: (-(s[1] - s[0]), s[0]))
+        provisional: list[tuple[tuple[int, int], str, int]] = []
+        for (i, j) in pending:
+            if any(t in taken for t in range(i, j)):
+                continue
+            cands = lookups.get(matches[(i, j)], [])
+            span = doc[i:j]
+            demonym = self._demonym(span, cands)
+            if demonym is not None and all(c.kind == NameKind.DEMONYM or c.entry.pop < _STRONG_CITY_POP
+                                           for c in cands):
+                demonyms.append(demonym)
+                taken.update(range(i, j))
+                continue
+            verdict = self._plausible(doc, span, cands, ent_at, person_parts)
+            if verdict:
+                provisional.append(((i, j), verdict, 0))
+                taken.update(range(i, j))
+
+        # 3. Context decides the gazetteer-only matches; support spreads along lists ("A, B and C").
+        confirmed = dict(accepted)
+        undecided = {s: v for s, v, _ in provisional}
+        changed = True
+        while changed and undecided:
+            changed = False
+            spans_now = sorted(list(confirmed) + list(undecided))
+            char_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in spans_now]
+            cues = span_cues(text, char_spans)
+            for (s, e), cue in zip(spans_now, cues):
+                if (s, e) not in undecided:
+                    continue
+                verdict = undecided[(s, e)]
+                support = verdict == "sure" or cue.kind is not None or _locative_before(doc, s) \
+                    or _dateline(doc, s, e) or self._listed_with(doc, (s, e), confirmed) \
+                    or (cue.qualifier is not None and spans_now[cue.qualifier] in confirmed)
+                if support:
+                    span = doc[s:e]
+                    take(span, "gazetteer", ent_at[s].label_ if s in ent_at else None)
+                    confirmed[(s, e)] = accepted[(s, e)]
+                    del undecided[(s, e)]
+                    changed = True
+
+        # 4. Sites (streets, buildings, airports) that NER found and no place covers.
+        if self.include_sites:
+            for ent in doc.ents:
+                if ent.label_ in SITE_LABELS and not any(t in taken for t in range(ent.start, ent.end)):
+                    span = _strip_the(doc, ent)
+                    if any(_is_capitalised(t.text) for t in span):
+                        take(span, "site", ent.label_)
+
+        toponyms = sorted(accepted.values(), key=lambda t: t.start)
+        return toponyms, sorted(demonyms, key=lambda d: d.start)
+
+    def _demonym(self, span: Span, cands: list[Candidate] | None = None) -> Demonym | None:
+        if cands is None:
+            cands = self.gaz.lookup(span.text)
+        for c in cands:
+            if c.kind == NameKind.DEMONYM and _is_capitalised(span.text):
+                return Demonym(span.start_char, span.end_char, span.text, c.entry.cc or "", c.entry.gid)
+        return None
+
+    def _plausible(self, doc: Doc, span: Span, cands: list[Candidate], ent_at: dict[int, Span],
+                   person_parts: set[str]) -> str | None:
+        """'sure', 'maybe' (needs context) or None (rejected) for a gazetteer-only match."""
+        feature, pop = _prominence(cands)
+        if feature == "weak":
+            return None
+        if any(t.lower_ in person_parts for t in span):
+            return None
+        ent = ent_at.get(span.start)
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
+            return None  # part of a longer person's name
+        if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and len(ent) > len(span):
+            # A place inside an organisation's name ("Kyiv City Council") counts only when prominent.
+            if feature not in ("country", "admin1") and pop < _STRONG_CITY_POP:
+                return None
+            return "maybe"
+        if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not span.text.isupper():
+            return None  # "Reading the report", "a Nice day": a common word, not a name here
+        if feature == "city" and pop < _STRONG_CITY_POP and ent is None and len(span) == 1:
+            return "maybe"
+        if feature in ("country", "region", "water") and ent is None:
+            return "sure"
+        return "maybe"
+
+    @staticmethod
+    def _listed_with(doc: Doc, span: tuple[int, int], confirmed: dict[tuple[int, int], Toponym]) -> bool:
+        """Joined to a confirmed place by ',', 'and', 'or' (a list of places) in the same sentence."""
+        s, e = span
+        for cs, ce in confirmed:
+            if ce <= s:
+                gap = doc[ce:s]
+            elif cs >= e:
+                gap = doc[e:cs]
+            else:
+                continue
+            if 0 < len(gap) <= 2 and all(t.text in {",", "and", "or", "&", "-", "–"} for t in gap):
+                return True
+            if len(gap) == 0:
+                continue
+        return False
