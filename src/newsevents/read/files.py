@@ -28,7 +28,7 @@ NOT_TEXT_EXTENSIONS = frozenset(
     ".zip .gz .tgz .bz2 .xz .7z .rar .tar .zst "
     ".mp3 .mp4 .m4a .wav .ogg .webm .mov .avi .mkv "
     ".exe .dll .so .dylib .bin .o .pyc .class .jar "
-    ".db .sqlite .sqlite3 .parquet .arrow .feather .pkl .pickle .npy .npz "
+    ".db .db-wal .db-shm .db-journal .sqlite .sqlite3 .parquet .arrow .feather .pkl .pickle .npy .npz "
     ".css .js .map .woff .woff2 .ttf .otf .eot".split()
 )
 
