@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -116,16 +119,38 @@ def test_broken_symlink(tmp_path):
     assert err.problem == "broken symbolic link"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
-def test_permission_denied(tmp_path):
-    path = tmp_path / "secret.txt"
-    path.write_text(GOOD)
-    path.chmod(0)
+@contextmanager
+def unprivileged():
+    """Root reads every file whatever its mode: drop to 'nobody' for the duration (euid only)."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.seteuid(65534)
     try:
-        (err,) = errors_for(path)
+        yield
     finally:
-        path.chmod(0o644)
-    assert err.problem == "permission denied"
+        os.seteuid(0)
+
+
+def test_permission_denied_file_and_folder():
+    # Outside pytest's private (0700) temporary folder, so that an unprivileged user may look in.
+    base = Path(tempfile.mkdtemp(prefix="newsevents-perm-"))
+    try:
+        base.chmod(0o755)
+        secret = base / "secret.txt"
+        secret.write_text(GOOD)
+        secret.chmod(0o200)
+        closed = base / "closed"
+        closed.mkdir()
+        (closed / "a.txt").write_text(GOOD)
+        closed.chmod(0o300)
+        with unprivileged():
+            items = list(read_inputs([str(secret), str(closed)]))
+    finally:
+        secret.chmod(0o644)
+        closed.chmod(0o755)
+        shutil.rmtree(base)
+    assert [str(x) for x in items] == [f"{secret}: permission denied", f"{closed}: permission denied (folder)"]
 
 
 def test_folder_with_nothing_readable(tmp_path):

@@ -97,14 +97,15 @@ def _expand_pattern(pattern: str) -> Iterator[Source | ReadError]:
 
 
 def _expand_folder(folder: Path, name: str) -> Iterator[Source | ReadError]:
-    if not os.access(folder, os.R_OK | os.X_OK):
-        yield ReadError(name, "permission denied (folder)")
-        return
     found = skipped = 0
     problems: list[ReadError] = []
 
     def on_error(exc: OSError) -> None:
-        problems.append(ReadError(exc.filename or name, f"folder cannot be listed ({exc.strerror or exc})"))
+        where = exc.filename or name
+        if isinstance(exc, PermissionError):
+            problems.append(ReadError(where, "permission denied (folder)"))
+        else:
+            problems.append(ReadError(where, f"folder cannot be listed ({exc.strerror or exc})"))
 
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
