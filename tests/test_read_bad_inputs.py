@@ -186,3 +186,26 @@ def test_empty_jsonl_and_empty_feed(tmp_path):
                                        "</channel></rss>")
     assert [e.problem for e in errors_for(tmp_path / "none.jsonl")] == ["empty file (no JSON lines)"]
     assert [e.problem for e in errors_for(tmp_path / "none.rss")] == ["the feed has no entries"]
+
+
+def test_a_file_that_is_not_json_lines_at_all_is_one_error(tmp_path):
+    path = tmp_path / "notes.jsonl"
+    path.write_text("\n".join(f"Meeting note number {i}: nothing to report." for i in range(500)))
+    (err,) = errors_for(path)
+    assert err.input == str(path)
+    assert err.problem.startswith("not JSON Lines: none of the first 20 lines is JSON (line 1: malformed JSON")
+
+
+def test_bad_first_lines_are_reported_once_a_later_line_parses(tmp_path):
+    path = tmp_path / "late.jsonl"
+    path.write_text("oops\n{broken\n" + json.dumps({"text": GOOD}) + "\n")
+    bad1, bad2, good = read_inputs([str(path)])
+    assert (bad1.input, bad2.input) == (f"{path}:1", f"{path}:2")
+    assert isinstance(good, Article)
+
+
+def test_a_short_file_of_non_json_lines_is_one_error(tmp_path):
+    path = tmp_path / "short.jsonl"
+    path.write_text("first\nsecond\n")
+    (err,) = errors_for(path)
+    assert err.problem.startswith("not JSON Lines: none of its 2 lines is JSON (line 1: malformed JSON")

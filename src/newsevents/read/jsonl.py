@@ -7,7 +7,8 @@ named ``path:LINE`` (``path[INDEX]`` in an array), and the rest of the file is s
 ``published`` that is not a date does not cost the record: the article is kept without a date and a
 warning names the line.
 
-JSON Lines files are streamed, so a corpus of any size is read in constant memory.
+JSON Lines files are streamed, so a corpus of any size is read in constant memory. A file none of
+whose first lines is JSON is one error ("not JSON Lines"), not one per line.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from newsevents.read.formats import register_format
 from newsevents.read.source import Source
 
 _LINE_EXTENSIONS = (".jsonl", ".ndjson", ".jsonlines")
+# Lines that fail before any succeeds, after which a file is judged not to be JSON Lines at all.
+_GIVE_UP_AFTER = 20
 
 
 def looks_like_json(head: str) -> bool:
@@ -84,31 +87,55 @@ def record_to_article(input: str, record: Any) -> Article:
 
 
 def _read_lines(source: Source) -> Iterator[Article | ReadError]:
-    seen_any = False
+    # Until one line parses, errors are held back: a file that is not JSON Lines at all is one
+    # error, not one per line.
+    held: list[ReadError] = []
+    parsed_any = seen_any = False
     for n, raw in source.lines():
         if not raw.strip():
             continue
         seen_any = True
         input = f"{source.name}:{n}"
         try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                line = decode(raw, input)
-            except ReadError as exc:
-                yield exc
-                continue
-        try:
-            record = json.loads(line)
+            record = json.loads(_line_text(raw, input))
+        except ReadError as exc:
+            problem: ReadError | None = exc
         except json.JSONDecodeError as exc:
-            yield ReadError(input, f"malformed JSON ({exc.msg} at column {exc.colno})")
+            problem = ReadError(input, f"malformed JSON ({exc.msg} at column {exc.colno})")
+        else:
+            problem = None
+        if problem is not None:
+            if parsed_any:
+                yield problem
+                continue
+            held.append(problem)
+            if len(held) >= _GIVE_UP_AFTER:
+                yield ReadError(source.name, f"not JSON Lines: none of the first {len(held)} lines is JSON "
+                                             f"(line {held[0].input.rsplit(':', 1)[1]}: {held[0].problem})")
+                return
             continue
+        if not parsed_any:
+            parsed_any = True
+            yield from held
+            held.clear()
         try:
             yield record_to_article(input, record)
         except ReadError as exc:
             yield exc
+    if len(held) > 1:
+        yield ReadError(source.name, f"not JSON Lines: none of its {len(held)} lines is JSON "
+                                     f"(line {held[0].input.rsplit(':', 1)[1]}: {held[0].problem})")
+    else:
+        yield from held
     if not seen_any:
         yield ReadError(source.name, "empty file (no JSON lines)")
+
+
+def _line_text(raw: bytes, input: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode(raw, input)
 
 
 def _read_whole(source: Source) -> Iterator[Article | ReadError]:
