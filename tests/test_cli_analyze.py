@@ -173,3 +173,9 @@ def test_analysis_errors_are_reported_like_read_errors(tmp_path, analyzer):
 def test_no_inputs_is_a_usage_error():
     result = run([])
     assert result.exit_code == 2
+
+
+def test_output_that_cannot_be_written_is_a_clear_error(tmp_path, analyzer):
+    result = run([FIXTURES / "strike.txt", "-o", tmp_path / "no" / "such" / "folder.jsonl"])
+    assert result.exit_code == 1
+    assert "Could not open file" in result.stderr and "No such file or directory" in result.stderr

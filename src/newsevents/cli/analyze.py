@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -43,7 +44,10 @@ def analyze_command(ctx: click.Context, inputs: tuple[str, ...], fmt: str, outpu
     except ModelMissing as exc:
         raise click.ClickException(str(exc)) from None
     tally = _Tally()
-    out: IO[str] = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    try:
+        out: IO[str] = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.FileError(output, hint=exc.strerror or str(exc)) from None
     writer = _Writer(out, fmt)
     try:
         exclude = () if output == "-" else (output,)
@@ -59,7 +63,8 @@ def analyze_command(ctx: click.Context, inputs: tuple[str, ...], fmt: str, outpu
         click.echo(f"interrupted: {tally.written} analyses written", err=True)
         sys.exit(130)
     except BrokenPipeError:  # `newsevents analyze ... | head`: the reader has gone, nothing to report
-        sys.stderr.close()
+        # Point stdout at /dev/null so the interpreter's final flush does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
     finally:
         if out is not sys.stdout:
