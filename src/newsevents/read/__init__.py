@@ -5,9 +5,10 @@ order and never raises for a bad input: the error names the input (``path``, ``p
 JSON line, ``path[I]`` for an element of a JSON array, ``path#N`` for a feed entry) and the problem,
 and reading goes on with the rest.
 
-Formats (one module each, registered in ``formats.FORMATS``): the seed format (``seed``), plain text
-(``text``), JSON Lines / JSON (``jsonl``), HTML pages (``html``), RSS/Atom feeds (``feed``). An
-input's format comes from its extension, else from its content (``formats.detect_format``). Bytes are
+Formats (one module each, registered in ``formats.FORMATS``): the seed format (``seed.py``), plain
+text (``text.py``), JSON Lines and JSON (``jsonl.py``), HTML pages (``html.py``), RSS/Atom feeds
+(``feed.py``); ``files.py`` turns paths, folders, globs and ``-`` into sources. An input's format
+comes from its extension, else from its content (``formats.detect_format``). Bytes are
 decoded by ``decode`` (byte-order marks, UTF-8, legacy encodings), texts are normalised by ``Article``
 (so every offset refers to the stored text, and the same text gets the same id from any format), and
 a wire byline at the start of a body fills a missing ``outlet`` (``byline``). Warnings that do not
