@@ -249,3 +249,36 @@ def place_precision(places: list[Place]) -> str:
     if first.feature == "water":
         return "region"
     return first.feature if first.feature in _SPECIFICITY and first.feature != "other" else "unknown"
+
+
+# ---------------------------------------------------------------- resolution of given spans
+
+
+def resolve_places(text: str, spans: list[tuple[int, int]], *, min_confidence: float = 0.3,
+                   gazetteer: Gazetteer | None = None) -> list[Place | None]:
+    """Resolve place names at given character spans of ``text`` (no recognition, no parse needed).
+
+    One result per span, in order: a ``Place`` (geonameid None when the best candidate is below
+    ``min_confidence``; ``min_confidence=0`` always answers), or None when the gazetteer has no
+    candidate for the name at all. The spans are resolved together, so they give each other context,
+    as in the pipeline. This is what the resolution-only evaluation calls.
+    """
+    if not text or not spans:
+        return []
+    for s, e in spans:
+        if not (0 <= s < e <= len(text)):
+            raise ValueError(f"span ({s}, {e}) is outside the text (length {len(text)})")
+    gaz = gazetteer or load_gazetteer()
+    resolver = Resolver(gaz, min_confidence=min_confidence)
+    out: list[Place | None] = []
+    for i, ((s, e), res) in enumerate(zip(spans, resolver.resolve(text, list(spans)))):
+        if res.best is None:
+            out.append(None)
+        elif res.entry is not None:
+            place = _place_from_entry(f"p{i + 1}", res.entry, res.confidence)
+            place.mentions.append((s, e))
+            out.append(place)
+        else:
+            out.append(Place(id=f"p{i + 1}", name=clean_surface(text[s:e]), feature=_unresolved_feature(res),
+                             mentions=[(s, e)], confidence=res.confidence))
+    return out

