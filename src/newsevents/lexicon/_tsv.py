@@ -1,0 +1,68 @@
+"""Reading the lexicon TSVs: a header line, '#' comments, '|'-separated lists, clear errors."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "POL", "REB", "MED", "CVL", "BUS", "EDU", "REL", "HLH",
+                     "IGO", "NGO", "OTH"})
+
+
+def read_rows(filename: str) -> list[dict[str, str]]:
+    """Rows of a TSV in this package as dicts keyed by the header; blank cells are ''."""
+    text = resources.files("newsevents.lexicon").joinpath(filename).read_text(encoding="utf-8")
+    header: list[str] | None = None
+    rows = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        if len(cells) > len(header):
+            raise ValueError(f"{filename} line {lineno}: {len(cells)} columns, the header has {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        row = dict(zip(header, cells))
+        sector = row.get("sector")
+        if sector and sector not in SECTORS:
+            raise ValueError(f"{filename} line {lineno}: unknown sector {sector!r}")
+        rows.append(row)
+    return rows
+
+
+def split_list(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+class FormIndex:
+    """Surface forms to records: folded (case/diacritic-insensitive) keys, except short capital
+    abbreviations ("UN", "ICC"), which only match as written because lower-case they are words."""
+
+    def __init__(self) -> None:
+        from newsevents.lexicon.countries import fold
+
+        self._fold = fold
+        self.exact: dict[str, object] = {}
+        self.folded: dict[str, object] = {}
+        self.max_words = 1
+
+    def add(self, form: str, record: object) -> None:
+        from newsevents.lexicon.countries import is_case_sensitive_form
+
+        form = form.strip()
+        if not form:
+            return
+        if is_case_sensitive_form(form):
+            self.exact.setdefault(form, record)
+        else:
+            key = self._fold(form)
+            self.folded.setdefault(key, record)
+            self.max_words = max(self.max_words, len(key.split()))
+
+    def get(self, text: str) -> object | None:
+        text = text.strip()
+        hit = self.exact.get(text)
+        if hit is None and text.lower().startswith("the "):
+            hit = self.exact.get(text[4:].strip())
+        return hit if hit is not None else self.folded.get(self._fold(text))

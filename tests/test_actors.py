@@ -1,0 +1,247 @@
+"""The actors extractor on invented sentences: people, organisations, groups, countries, references.
+
+The sentences are written for these tests (not taken from the seed or from gold data), so the rules are
+held to news wording in general rather than to one article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.analyze.actors import actor_for_span, actor_index, resolve_person_reference
+from newsevents.analyze.context import Extraction
+from newsevents.model import Article
+
+
+def extract(analyzer, text: str, upto: str = "actors") -> Extraction:
+    """Run the pipeline's extractors up to and including ``upto`` and return the shared state."""
+    article = Article(text=text)
+    ex = Extraction(article=article, doc=analyzer.nlp(article.text))
+    for name, extractor in analyzer.extractors:
+        extractor(ex)
+        if name == upto:
+            break
+    return ex
+
+
+def by_name(ex: Extraction, name: str):
+    found = [a for a in ex.actors if a.name == name]
+    assert found, f"no actor {name!r}; got {[(a.name, a.kind) for a in ex.actors]}"
+    return found[0]
+
+
+def mention_texts(ex: Extraction, actor) -> list[str]:
+    return [ex.article.text[s:e] for s, e in actor.mentions]
+
+
+def span_of(ex: Extraction, text: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = ex.article.text.index(text, start + 1)
+    return start, start + len(text)
+
+
+# ---------------------------------------------------------------- people
+
+
+def test_title_before_name_gives_role_country_sector(analyzer):
+    ex = extract(analyzer, "German Chancellor Friedrich Merz met Indian Prime Minister Narendra Modi in Berlin. "
+                           "Merz told reporters the talks went well.")
+    merz = by_name(ex, "Friedrich Merz")
+    assert (merz.kind, merz.country, merz.sector, merz.role) == ("person", "DEU", "GOV", "Chancellor")
+    assert "Merz" in mention_texts(ex, merz)  # surname merged into the full name
+    modi = by_name(ex, "Narendra Modi")
+    assert (modi.country, modi.role) == ("IND", "Prime Minister")
+
+
+def test_spokesperson_takes_sector_and_country_from_the_ministry(analyzer):
+    ex = extract(analyzer, "Chinese Foreign Ministry spokeswoman Mao Ning said the sanctions were unlawful. "
+                           "The spokeswoman added that Beijing would respond.")
+    mao = by_name(ex, "Mao Ning")
+    assert (mao.country, mao.sector, mao.role) == ("CHN", "GOV", "Spokesperson")
+    assert "spokeswoman" in [t.lower() for t in mention_texts(ex, mao)]  # the role noun refers back
+    ministry = by_name(ex, "Ministry of Foreign Affairs of China")
+    assert (ministry.kind, ministry.country, ministry.sector) == ("organization", "CHN", "GOV")
+
+
+def test_bare_surname_of_prominent_figure_gets_full_name(analyzer):
+    ex = extract(analyzer, "Putin told Erdogan that a ceasefire was possible.")
+    putin = by_name(ex, "Vladimir Putin")
+    assert (putin.country, putin.sector) == ("RUS", "GOV")
+    assert mention_texts(ex, putin) == ["Putin"]
+    assert by_name(ex, "Recep Tayyip Erdoğan").country == "TUR"
+
+
+def test_title_in_text_wins_over_lexicon_role(analyzer):
+    ex = extract(analyzer, "Former President Biden spoke at the convention in Chicago.")
+    biden = by_name(ex, "Joe Biden")
+    assert biden.role == "Former President"
+
+
+def test_apposition_gives_role(analyzer):
+    ex = extract(analyzer, "Hanna Kowalczyk, the Polish defence minister, visited the border on Friday.")
+    person = by_name(ex, "Hanna Kowalczyk")
+    assert (person.country, person.role, person.sector) == ("POL", "Defence Minister", "MIL")
+
+
+def test_role_noun_joins_the_most_recent_compatible_person(analyzer):
+    ex = extract(analyzer, "Irish Foreign Minister Aoife Brennan met Kenyan President Samuel Otieno in Dublin. "
+                           "The minister later said the meeting was productive.")
+    brennan = by_name(ex, "Aoife Brennan")
+    otieno = by_name(ex, "Samuel Otieno")
+    assert any(t.lower() == "minister" for t in mention_texts(ex, brennan))
+    assert not any(t.lower() == "minister" for t in mention_texts(ex, otieno))
+
+
+def test_unnamed_official_with_country_becomes_a_person(analyzer):
+    ex = extract(analyzer, "The Iranian foreign minister rejected the proposal.")
+    actor = actor_for_span(ex, *span_of(ex, "The Iranian foreign minister"))
+    assert actor is not None and actor.kind == "person"
+    assert (actor.country, actor.role, actor.sector) == ("IRN", "Foreign Minister", "GOV")
+
+
+def test_pronoun_resolved_only_when_unambiguous(analyzer):
+    ex = extract(analyzer, "Prime Minister Ana Ribeiro arrived in Lisbon. She said the talks would resume.")
+    ribeiro = by_name(ex, "Ana Ribeiro")
+    assert "She" in mention_texts(ex, ribeiro)
+    # Two people in the window and the pronoun is no subject: left alone.
+    ex = extract(analyzer, "Ana Ribeiro met Maria Santos in Porto. The mayor thanked her for the visit.")
+    assert by_name(ex, "Ana Ribeiro") and by_name(ex, "Maria Santos")
+    her = next(t for t in ex.doc if t.lower_ == "her")
+    assert resolve_person_reference(ex, her) is None
+
+
+def test_places_listed_with_places_are_not_people(analyzer):
+    ex = extract(analyzer, "Drones struck airfields in several regions: Murmansk in the north, Ivanovo and "
+                           "Ryazan in the west, and Amur in the Far East.")
+    assert not [a for a in ex.actors if a.kind == "person"], [a.name for a in ex.actors]
+
+
+def test_person_mislabelled_by_ner_is_still_a_person(analyzer):
+    ex = extract(analyzer, "Sergei Lavrov spoke to reporters in Moscow. Lavrov assured them the inquiry would "
+                           "be thorough.")
+    lavrov = by_name(ex, "Sergey Lavrov")
+    assert len(lavrov.mentions) >= 2
+    assert not [a for a in ex.actors if a.kind == "organization" and "Lavrov" in a.name]
+
+
+# ---------------------------------------------------------------- organisations
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "name", "country", "sector"), [
+    ("The Nigerian Defence Ministry said the operation was over.", "Nigerian Defence Ministry",
+     "Ministry of Defence of Nigeria", "NGA", "MIL"),
+    ("Ukraine's Ministry of Internal Affairs opened an inquiry.", "Ministry of Internal Affairs",
+     "Ministry of Internal Affairs of Ukraine", "UKR", "COP"),
+    ("The Ministry of Justice of Georgia issued a statement.", "Ministry of Justice of Georgia",
+     "Ministry of Justice of Georgia", "GEO", "JUD"),
+    ("Brazil's Supreme Court ruled on Monday.", "Supreme Court", "Supreme Court of Brazil", "BRA", "JUD"),
+    ("The Serbian Parliament voted against the bill.", "Serbian Parliament", "Parliament of Serbia", "SRB", "LEG"),
+    ("The U.S. Department of Defense announced new aid.", "Department of Defense",
+     "United States Department of Defense", "USA", "MIL"),
+    ("NATO and the European Union condemned the attack.", "NATO", "North Atlantic Treaty Organization", None, "IGO"),
+    ("The Kremlin declined to comment.", "Kremlin", "Kremlin", "RUS", "GOV"),
+    ("Reuters reported the blast first.", "Reuters", "Reuters", None, "MED"),
+    ("The Red Cross delivered food to the camp.", "Red Cross", "International Committee of the Red Cross",
+     None, "NGO"),
+])
+def test_organisations_canonicalised(analyzer, sentence, phrase, name, country, sector):
+    ex = extract(analyzer, sentence)
+    actor = actor_for_span(ex, *span_of(ex, phrase))
+    assert actor is not None, [a.name for a in ex.actors]
+    assert (actor.name, actor.kind, actor.country, actor.sector) == (name, "organization", country, sector)
+
+
+def test_ministry_mentions_in_different_words_merge(analyzer):
+    ex = extract(analyzer, "The Russian Defense Ministry said it downed ten drones. Russia's Ministry of "
+                           "Defence later raised the figure.")
+    ministries = [a for a in ex.actors if a.name == "Ministry of Defence of Russia"]
+    assert len(ministries) == 1 and len(ministries[0].mentions) == 2
+
+
+# ---------------------------------------------------------------- groups and countries
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "kind", "country", "sector"), [
+    ("Russian troops advanced near the river.", "Russian troops", "group", "RUS", "MIL"),
+    ("Ukrainian drones hit a refinery overnight.", "Ukrainian drones", "group", "UKR", "MIL"),
+    ("Rebels seized the town of Goma.", "Rebels", "group", None, "REB"),
+    ("Police arrested three men after the riot.", "Police", "group", None, "COP"),
+    ("Villagers fled as the fighting spread.", "Villagers", "group", None, "CVL"),
+    ("Thousands of protesters marched through the capital.", "protesters", "group", None, "CVL"),
+    ("Unidentified gunmen attacked a checkpoint.", "Unidentified gunmen", "group", None, "REB"),
+    ("Turkish media reported the arrests.", "Turkish media", "group", "TUR", "MED"),
+    ("Pro-Russian separatists shelled the town.", "Pro-Russian separatists", "group", None, "REB"),
+    ("Japan protested to China over the incursion.", "Japan", "country", "JPN", None),
+    ("Tehran rejected the accusation.", "Tehran", "organization", "IRN", "GOV"),
+    ("The Sudanese government denied the report.", "Sudanese government", "organization", "SDN", "GOV"),
+])
+def test_groups_and_countries_coded(analyzer, sentence, phrase, kind, country, sector):
+    ex = extract(analyzer, sentence)
+    actor = actor_for_span(ex, *span_of(ex, phrase))
+    assert actor is not None, [a.name for a in ex.actors]
+    assert (actor.kind, actor.country, actor.sector) == (kind, country, sector)
+
+
+def test_group_nouns_of_one_military_merge(analyzer):
+    ex = extract(analyzer, "Russian troops shelled the village while Russian drones attacked the depot.")
+    forces = by_name(ex, "Russian forces")
+    assert len(forces.mentions) == 2
+
+
+def test_countries_as_agents_are_registered(analyzer):
+    ex = extract(analyzer, "Talks between Armenia and Azerbaijan resumed, and Georgia offered to host them.")
+    names = {a.name: a for a in ex.actors}
+    for country, iso3 in (("Armenia", "ARM"), ("Azerbaijan", "AZE"), ("Georgia", "GEO")):
+        assert names[country].kind == "country" and names[country].country == iso3
+
+
+def test_places_in_locative_phrases_are_not_actors(analyzer):
+    ex = extract(analyzer, "The festival took place in France last week.")
+    assert not [a for a in ex.actors if a.kind == "country"]
+
+
+# ---------------------------------------------------------------- the API
+
+
+def test_actor_for_span_finds_existing_actor_from_any_part(analyzer):
+    ex = extract(analyzer, "Egyptian Foreign Minister Karim Haddad met his Jordanian counterpart on Monday.")
+    haddad = by_name(ex, "Karim Haddad")
+    assert actor_for_span(ex, *span_of(ex, "Egyptian Foreign Minister Karim Haddad")) is haddad
+    assert actor_for_span(ex, *span_of(ex, "Haddad")) is haddad
+
+
+def test_actor_for_span_registers_created_mentions(analyzer):
+    ex = extract(analyzer, "Shelling damaged houses, and residents said Syrian forces were to blame.")
+    before = len(ex.actors)
+    actor = actor_for_span(ex, *span_of(ex, "residents"))
+    assert actor is not None and actor.sector == "CVL"
+    assert len(ex.actors) >= before
+    assert actor_for_span(ex, *span_of(ex, "residents")) is actor  # the second call finds it
+    assert ex.actor_at(*span_of(ex, "residents")) is actor
+    tok = ex.doc.char_span(*span_of(ex, "residents"))[0]
+    assert actor_index(ex).token_actor[tok.i] == actor.id
+
+
+def test_actor_for_span_returns_none_for_non_actors(analyzer):
+    ex = extract(analyzer, "The bridge collapsed after heavy rain on Sunday.")
+    assert actor_for_span(ex, *span_of(ex, "heavy rain")) is None
+    assert actor_for_span(ex, *span_of(ex, "Sunday")) is None
+    assert actor_for_span(ex, 5, 5) is None
+
+
+def test_resolve_person_reference_rejects_tokens_of_another_parse(analyzer):
+    ex = extract(analyzer, "Anna Berg spoke.")
+    other = analyzer.nlp("He spoke.")
+    with pytest.raises(ValueError, match="not from this extraction"):
+        resolve_person_reference(ex, other[0])
+
+
+def test_output_is_schema_shaped(analyzer):
+    analysis = analyzer.analyze(Article(text="Kenyan police fired tear gas at protesters in Nairobi."))
+    actors = analysis.to_dict()["actors"]
+    assert actors
+    for a in actors:
+        assert a["kind"] in ("person", "organization", "country", "group")
+        assert a["country"] is None or len(a["country"]) == 3
+        assert all(0 <= s < e <= len(analysis.article.text) for s, e in a["mentions"])
