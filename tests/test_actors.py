@@ -245,3 +245,29 @@ def test_output_is_schema_shaped(analyzer):
         assert a["kind"] in ("person", "organization", "country", "group")
         assert a["country"] is None or len(a["country"]) == 3
         assert all(0 <= s < e <= len(analysis.article.text) for s, e in a["mentions"])
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "country", "sector"), [
+    # the country comes from where the group is: "in Chad", "based in Yemen"
+    ("Rebel groups in Chad rejected the deal.", "Rebel groups in Chad", "TCD", "REB"),
+    ("A militant group based in Yemen claimed the attack.", "militant group based in Yemen", "YEM", "REB"),
+    # a modifier phrase inside a larger noun phrase ("... police custody")
+    ("The man died in Egyptian police custody.", "Egyptian police", "EGY", "COP"),
+    # a group-noun modifier decides over a generic head
+    ("Somali rebel leaders met the envoy.", "Somali rebel leaders", "SOM", "REB"),
+    # of two countries, the one nearest the head
+    ("US and Canadian troops trained together.", "Canadian troops", "CAN", "MIL"),
+    # an adjective on its own stands for its country
+    ("The Greek and Turkish sides agreed to talk.", "Turkish", "TUR", None),
+])
+def test_group_country_from_context(analyzer, sentence, phrase, country, sector):
+    ex = extract(analyzer, sentence, upto="places")
+    actor = actor_for_span(ex, *span_of(ex, phrase))
+    assert actor is not None, [a.name for a in ex.actors]
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_region_inside_a_longer_place_name_is_not_the_country(analyzer):
+    ex = extract(analyzer, "Extremists in Northern Ireland planted a bomb.", upto="places")
+    actor = actor_for_span(ex, *span_of(ex, "Extremists in Northern Ireland"))
+    assert actor is not None and actor.country != "IRL"

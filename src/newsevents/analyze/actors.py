@@ -168,6 +168,8 @@ def _is_capitalised(tok: Token) -> bool:
 
 def _country_at(doc: Doc, i: int, stop: int) -> tuple[int, Country, str] | None:
     """The longest country name or adjective starting at token i: (end, country, "name"|"adjective")."""
+    if doc[i].ent_iob_ == "I" and doc[i].ent_type_ in ("GPE", "LOC"):
+        return None  # "Ireland" in "Northern Ireland"
     for n in range(min(4, stop - i), 0, -1):
         span = doc[i:i + n]
         if not any(_is_capitalised(t) for t in span):
@@ -465,6 +467,12 @@ def _add_apposition(doc: Doc, start: int, end: int, d: Descriptor) -> None:
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         h = head.head
         spans.append((h.left_edge.i, min(h.i + 1, start)))
+    # "King Abdullah of Jordan", "President Ruto of Kenya".
+    if d.country is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        c = _country_at(doc, k, min(k + 4, len(doc)))
+        if c is not None and c[2] == "name":
+            d.country = c[1]
     for s, e in spans:
         extra = describe(doc, s, e)
         if d.role is None and extra.role is not None:
@@ -681,6 +689,9 @@ def _known_org_scan(ex: Extraction) -> None:
             if any(t.i in index.token_actor for t in span):
                 continue
             info = known_org(span.text)
+            if info is not None and n == 1 and not span[0].is_upper and span[0].pos_ != "PROPN" and \
+                    span[0].ent_type_ != "ORG":
+                continue  # "Total", "Shell" or "Meta" as ordinary words
             if info is not None:
                 hit = (i + n, info)
                 break
@@ -712,7 +723,11 @@ def _np_bounds(tok: Token) -> tuple[int, int]:
 
 
 def _country_in(doc: Doc, start: int, end: int) -> tuple[Country, int, str] | None:
-    """A country named among the modifiers doc[start:end]: (country, token where it starts, kind)."""
+    """The country named among the modifiers doc[start:end] nearest the head: (country, start, kind).
+
+    Nearest, because in "US and British forces" the phrase asked about is the British one.
+    """
+    found = None
     i = start
     while i < end:
         c = _country_at(doc, i, end)
@@ -724,8 +739,33 @@ def _country_in(doc: Doc, start: int, end: int) -> tuple[Country, int, str] | No
             if i >= 1 and doc[i - 1].lower_ in ("pro", "anti"):
                 i = c[0]
                 continue
-            return c[1], i, c[2]
+            found = (c[1], i, c[2])
+            i = c[0]
+            continue
         i += 1
+    return found
+
+
+_LOCATING_VERBS = frozenset({"base", "locate", "operate", "station", "live", "fight", "deploy", "active"})
+
+
+def _country_after(ex: Extraction, tok: Token) -> Country | None:
+    """The country a group is placed in by what follows it: "rebels in Darfur", "groups based in Chad"."""
+    targets = []
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "inside"):
+            targets += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in ("acl", "relcl", "amod") and child.lemma_ in _LOCATING_VERBS:
+            targets += [c for p in child.children if p.dep_ == "prep" and p.lower_ in ("in", "from", "inside")
+                        for c in p.children if c.dep_ == "pobj"]
+    for t in targets:
+        start, end = _np_bounds(t)
+        found = _country_in(ex.doc, start, end)
+        if found is not None:
+            return found[0]
+        place = ex.place_at(ex.doc[start].idx, t.idx + len(t.text))
+        if place is not None and place.country:
+            return country_by_iso(place.country)
     return None
 
 
@@ -757,18 +797,42 @@ def _agentive(tok: Token) -> bool:
     return False
 
 
-def _group_at(ex: Extraction, tok: Token, proactive: bool) -> Actor | None:
+# Heads that say little about who the people are: a group-noun modifier decides ("rebel leaders").
+_GENERIC_GROUPS = frozenset({"authorities", "civilians", "opposition", "communities", "diplomats"})
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "dative", "attr"})
+
+
+def _group_at(ex: Extraction, tok: Token, proactive: bool, within: tuple[int, int] | None = None,
+              country_hint: Country | None = None) -> Actor | None:
+    """A group noun phrase headed by ``tok``; ``within`` bounds the phrase when a caller gave it."""
     doc = ex.doc
-    if tok.pos_ not in ("NOUN", "PROPN") or not _is_np_head(tok):
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.pos_ == "ADJ" and tok.dep_ not in _NOMINAL_DEPS:
+        return None
+    if within is None and not _is_np_head(tok):
+        return None
+    # Part of a proper name ("West Darfur State", "Islamic State"): not a group noun.
+    if _is_capitalised(tok) and (tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON") or
+                                 any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("NORP",)
+                                     and country_by_name(c.text) is None for c in tok.lefts)):
         return None
     match = _group_match(doc, tok)
     if match is None:
         return None
     group, form_start = match
     np_start, np_end = _np_bounds(tok)
+    if within is not None:
+        np_start, np_end = within[0], tok.i + 1
     np_start = min(np_start, form_start)
+    if group.head in _GENERIC_GROUPS:
+        for mod in reversed(doc[np_start:form_start]):
+            better = group_by_text(mod.text) if mod.pos_ in ("NOUN", "ADJ") else None
+            if better is not None and better.sector != group.sector and not better.needs_country:
+                group = better
+                break
     found = _country_in(doc, np_start, form_start)
     country = found[0] if found else None
+    if country is None:
+        country = country_hint or _country_after(ex, tok)
     if country is None and group.needs_country:
         return None
     institution = _STATE_INSTITUTIONS.get(tok.lower_)
@@ -783,7 +847,7 @@ def _group_at(ex: Extraction, tok: Token, proactive: bool) -> Actor | None:
         adjective = _country_adjective(country)
         name = f"{adjective} {group.head}"
         key: tuple = ("group", country.iso3, group.head)
-        start = found[1]
+        start = found[1] if found else form_start
     else:
         # "unidentified gunmen": adjectives on the head stay in the name; numbers and articles do not.
         kept = [t for t in doc[np_start:np_end] if t.dep_ == "amod" and t.head.i == tok.i or t.i >= form_start]
@@ -972,11 +1036,11 @@ class ActorExtractor:
         mentions = _surname_mentions(ex, mentions)
         mentions = _drop_place_like(ex, mentions)
         _person_clusters(ex, mentions)
+        _known_org_scan(ex)
         for ent in doc.ents:
-            if ent.label_ in ("ORG", "NORP", "FAC", "PRODUCT") and ent.label_ == "ORG":
+            if ent.label_ == "ORG":
                 _org_from_entity(ex, ent)
         _org_patterns_outside_entities(ex)
-        _known_org_scan(ex)
         for tok in doc:
             if tok.i in index.token_actor or tok.i in index.consumed:
                 continue
@@ -1030,26 +1094,63 @@ def actor_for_span(ex: Extraction, start: int, end: int) -> Actor | None:
     if span is None or len(span) == 0:
         return None
     index = actor_index(ex)
-    root = span.root
+    root = _span_head(span)
     hit = _actor_of_token(ex, root.i)
     if hit is not None:
+        if hit.kind == "group" and hit.country is None and (country := _country_after(ex, root)) is not None:
+            # "rebels in Darfur": now that places are known, the group is placed in its country.
+            _drop_mention_at(ex, hit, root)
+            return _group_at(ex, root, False, within=(span.start, span.end), country_hint=country) or hit
         return hit
+    if root.lower_ in _PERSON_PRONOUNS:
+        return resolve_person_reference(ex, root)
+    actor = (_group_at(ex, root, False, within=(span.start, span.end)) or _country_or_capital_at(ex, root, False)
+             or _demonym_at(ex, root, False) or _role_reference_at(ex, root, create=True))
+    if actor is not None:
+        return actor
     mapped = [t.i for t in span if t.i in index.token_actor]
     if mapped:
         return _actor_of_token(ex, mapped[-1])
-    if root.lower_ in _PERSON_PRONOUNS:
-        return resolve_person_reference(ex, root)
-    for find in (_group_at, _country_or_capital_at, _demonym_at):
-        actor = find(ex, root, False)
-        if actor is not None:
-            return actor
-    actor = _role_reference_at(ex, root, create=True)
-    if actor is not None:
-        return actor
-    actor = _org_for_span(ex, span)
-    if actor is not None:
-        return actor
-    return _place_actor(ex, span)
+    return _org_for_span(ex, span) or _place_actor(ex, span) or _country_word_actor(ex, span)
+
+
+def _span_head(span: Span) -> Token:
+    """The head of a phrase a caller marked: the rightmost word attached outside it, nouns first.
+
+    spaCy's ``Span.root`` takes the first such word, which for a modifier phrase like "Israeli police"
+    (in "Israeli police custody") is the adjective.
+    """
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    nouns = [t for t in outside if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    return (nouns or outside or [span.root])[-1]
+
+
+def _drop_mention_at(ex: Extraction, actor: Actor, tok: Token) -> None:
+    """Take the mention covering ``tok`` away from ``actor`` (and the actor, if nothing is left)."""
+    index = actor_index(ex)
+    for s, e in list(actor.mentions):
+        if s <= tok.idx < e:
+            actor.mentions.remove((s, e))
+            for t in ex.doc.char_span(s, e, alignment_mode="expand") or []:
+                if index.token_actor.get(t.i) == actor.id:
+                    del index.token_actor[t.i]
+    if not actor.mentions:
+        ex.actors.remove(actor)
+        key = index.keys.pop(actor.id, None)
+        if key is not None:
+            index.by_key.pop(key, None)
+
+
+def _country_word_actor(ex: Extraction, span: Span) -> Actor | None:
+    """"Israeli" on its own, or "Ukrainian defence sites": the country the phrase names."""
+    found = _country_in(ex.doc, span.start, span.end)
+    if found is None:
+        return None
+    country, start, _ = found
+    end = start + 1
+    while end < span.end and ex.doc[end].tag_ != "POS" and _country_at(ex.doc, start, end) is None:
+        end += 1
+    return _country_actor(ex, country, start, end)
 
 
 def _org_for_span(ex: Extraction, span: Span) -> Actor | None:
@@ -1059,6 +1160,8 @@ def _org_for_span(ex: Extraction, span: Span) -> Actor | None:
         return None
     core = doc[core_start:core_end].text
     info = canonical_org(core, country, full=re.sub(r"^(?:the|The)\s+", "", span.text))
+    if info is not None and not info.known and span.root.ent_type_ in _PLACE_LABELS:
+        return None  # "West Bank" is a place, whatever its last word says
     if info is None:
         if span.root.ent_type_ == "ORG":
             return _org_from_entity(ex, span)
