@@ -1,18 +1,345 @@
-"""Events: PLOVER and ACLED coding with actors, status, place, date and evidence. (First version: finds nothing yet.)"""
+"""Events: PLOVER and ACLED coding with actors, status, place, date, casualties and evidence.
+
+The coder (``newsevents.events.coder``) reads the parse into drafts: trigger, participants as parse
+tokens, mode, status. This extractor turns each draft into an ``Event`` with what the earlier
+extractors found: actors (``actor_for_span``), places (``places_for_span``), the date (``date_for_span``),
+casualties (``casualties_for_span``, whose quantities get ``Quantity.event``), and who asserts it
+(``attribution_for_span``); then the ACLED type, which needs the actors' sectors.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
+
+from spacy.tokens import Token
 
 from newsevents.analyze.context import Extraction
 from newsevents.analyze.registry import register_extractor
+from newsevents.events.acled_rules import AcledInput, acled_sub_event
+from newsevents.events.apis import (
+    actor_for_span,
+    attribution_for_span,
+    casualties_for_span,
+    date_for_span,
+    place_precision,
+    places_for_span,
+)
+from newsevents.events.coder import Draft, EventCoder
+from newsevents.events.country_places import country_place
+from newsevents.events.frames import frame_of, is_weapon
+from newsevents.events.lexicon import CIVILIAN_OBJECTS, MILITARY_OBJECTS, POLICE_OBJECTS
+from newsevents.events.taxonomy import acled
+from newsevents.events.triggers import lemma
+from newsevents.lexicon.countries import country_by_iso
+from newsevents.model import Actor, Event, Evidence, Place, Range, When
+
+Span = tuple[int, int]
+
+_TWO_SIDED = frozenset(("CONSULT", "ASSAULT"))  # partners are co-actors (PLOVER: meetings, clashes)
+_SAME_DAY = ("same day", "that day", "the day", "same time", "meanwhile", "simultaneously")
 
 
 @register_extractor("events")
 def make_events_extractor(config: dict[str, Any]) -> EventExtractor:
-    return EventExtractor()
+    return EventExtractor(min_confidence=float(config.get("min_confidence", 0.0)))
 
 
+@dataclass
 class EventExtractor:
+    min_confidence: float = 0.0
+    coder: EventCoder = field(default_factory=EventCoder)
+
     def __call__(self, ex: Extraction) -> None:
+        drafts = self.coder.code(ex.doc)
+        used_quantities: set[int] = set()
+        previous: Event | None = None
+        for draft in drafts:
+            event = _EventBuilder(ex, draft, previous, used_quantities).build()
+            if event.confidence is not None and event.confidence < self.min_confidence:
+                continue
+            ex.events.append(event)
+            previous = event
+
+
+class _EventBuilder:
+    def __init__(self, ex: Extraction, draft: Draft, previous: Event | None, used: set[int]) -> None:
+        self.ex, self.d, self.previous, self.used = ex, draft, previous, used
+        self.actor_spans: list[Span] = []
+
+    def build(self) -> Event:
+        d = self.d
+        evidence = _evidence_span(d)
+        agents = list(d.frame.agents)
+        if d.type in _TWO_SIDED:
+            # "engaged in an offensive ... and were repelled by Ukrainian forces": both sides act.
+            for member in d.members[1:]:
+                agents += [a for a in frame_of(member).agents if a.i not in {x.i for x in agents}]
+        actors = self._actors(agents)
+        partners = self._actors(d.frame.partners)
+        self.actor_spans = self.actor_spans[: len(agents) + len(d.frame.partners)]
+        recipients = self._actors(d.frame.patients)
+        # Only who acts is kept out of the places; what is hit ("Ukraine") may well be where it happened.
+        self.actor_spans = self.actor_spans[: len(agents) + len(d.frame.partners)]
+        if d.type in _TWO_SIDED and not (d.type == "ASSAULT" and d.trigger.sense.mode in ("abduct", "sexual")):
+            actors = _unique(actors + partners)
+        else:
+            recipients = _unique(recipients + partners)
+        recipients = [r for r in recipients if r not in actors]
+        status, attributed = self._status(evidence)
+        event = Event(
+            id=self.ex.new_id("e"),
+            type=d.type,
+            evidence=Evidence(evidence, d.trigger.char_span),
+            status=status,
+            mode=list(d.modes),
+            context=list(d.contexts),
+            actors=[a.id for a in actors],
+            recipients=[a.id for a in recipients],
+            attributed_to=attributed,
+        )
+        event.recipient_sector = _recipient_sector(recipients, d)
+        places = self._places(evidence, recipients)
+        event.places = [p.id for p in places]
+        event.place_precision = place_precision(places) if places else "unknown"
+        event.date = self._date(evidence)
+        if d.type in ("ASSAULT", "PROTEST", "COERCE"):
+            event.fatalities, event.injured = self._casualties(event)
+        sub = acled_sub_event(self._acled_input(event, actors, recipients, partners, places))
+        event.acled = acled(sub) if sub else None
+        event.confidence = _confidence(d, event)
+        return event
+
+    # ---------------------------------------------------------------------------------- participants
+
+    def _actors(self, heads: list[Token]) -> list[Actor]:
+        out: list[Actor] = []
+        for head in heads:
+            start, end = _np_span(head)
+            self.actor_spans.append((start, end))
+            actor = actor_for_span(self.ex, start, end)
+            if actor is None and (is_weapon(head) or head.pos_ == "NOUN"):
+                # "a Russian drone", "Ukrainian positions": the owner is in a modifier
+                for mod in head.children:
+                    if mod.dep_ in ("amod", "compound", "poss", "nmod") and mod.i < head.i:
+                        actor = actor_for_span(self.ex, mod.idx, mod.idx + len(mod.text))
+                        if actor is not None:
+                            break
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
+    def _status(self, evidence: Span) -> tuple[str, list[str]]:
+        reading = self.d.status
+        status = reading.status
+        attributed: list[str] = []
+        if reading.reporter is not None:
+            reporter = self._actors([reading.reporter])
+            attributed += [a.id for a in reporter]
+        sent = self.d.sent
+        ids, claim = attribution_for_span(self.ex, sent.start_char, sent.end_char)
+        attributed = _unique(attributed + list(ids))
+        if claim == "denied" and status in ("occurred", "claimed"):
+            status = "denied"
+        elif claim == "claimed" and status == "occurred":
+            status = "claimed"
+        return status, attributed
+
+    # ---------------------------------------------------------------------------------- where, when
+
+    def _places(self, evidence: Span, recipients: list[Actor]) -> list[Place]:
+        d = self.d
+        start = min(t.idx for t in d.clause)
+        end = max(t.idx + len(t.text) for t in d.clause)
+        clause = {t.i for t in d.clause}
+        found: list[Place] = []
+        # Where it happened is best read from what was hit and the locative phrases ("shelled X",
+        # "fired at X", "in X"), then from the clause, then from the sentence.
+        for first, last in _locative_spans(d):
+            for p in places_for_span(self.ex, first, last):
+                if p not in found and self._place_is_ours(p, first, last, clause):
+                    found.append(p)
+        if not found:
+            found = [p for p in places_for_span(self.ex, start, end) if self._place_is_ours(p, start, end, clause)]
+        if not found:
+            found = [p for p in places_for_span(self.ex, *evidence) if self._place_is_ours(p, *evidence, None)]
+        if not found and d.type == "ASSAULT":
+            # "strikes on Ukrainian defense sites": the country of what was hit, at country precision.
+            countries = [a.country for a in recipients if a.country and a.kind in ("country", "group")]
+            if countries:
+                place = country_place(self.ex, countries[0])
+                if place is not None:
+                    found = [place]
+        return found
+
+    def _place_is_ours(self, place: Place, start: int, end: int, clause: set[int] | None) -> bool:
+        """Not named only as who acted ("Russia responded"), nor only inside another event's phrase."""
+        inside = [m for m in place.mentions if start <= m[0] and m[1] <= end]
+        if not inside:
+            return True  # a place the places extractor derived (a demonym on "Ukrainian sites")
+        doc = self.ex.doc
+        for m in inside:
+            if any(s <= m[0] and m[1] <= e for s, e in self.actor_spans):
+                continue
+            span = doc.char_span(m[0], m[1], alignment_mode="expand")
+            if span is None or span[0].i in self.d.excluded:
+                continue
+            if clause is not None and span[0].i not in clause:
+                continue
+            return True
+        return False
+
+    def _date(self, evidence: Span) -> When:
+        when = date_for_span(self.ex, *evidence, trigger=self.d.trigger.char_span)
+        if when.precision == "unknown" and self.previous is not None and self.previous.date.precision != "unknown":
+            text = self.ex.article.text[evidence[0]:evidence[1]].lower()
+            if any(cue in text for cue in _SAME_DAY):
+                return When(self.previous.date.value, self.previous.date.precision)
+        return when
+
+    # ---------------------------------------------------------------------------------- casualties
+
+    def _casualties(self, event: Event) -> tuple[Range | None, Range | None]:
+        spans = _casualty_spans(self.d)
+        fatalities = injured = None
+        for start, end in spans:
+            killed, hurt, quantities = casualties_for_span(self.ex, start, end)
+            fresh = [q for q in quantities if id(q) not in self.used and q.event is None]
+            if quantities and not fresh:
+                continue  # already counted for another event: never copy a toll
+            for q in fresh:
+                q.event = event.id
+                self.used.add(id(q))
+            fatalities = fatalities or killed
+            injured = injured or hurt
+        return fatalities, injured
+
+    def _acled_input(self, event: Event, actors: list[Actor], recipients: list[Actor],
+                     partners: list[Actor], places: list[Place]) -> AcledInput:
+        d = self.d
+        patients = [t for t in d.frame.patients] + [t for t in d.frame.partners]
+        patient_lemmas = {lemma(t) for t in patients}
+        patient_lemmas |= {lemma(c) for t in patients for c in t.children if c.dep_ in ("compound", "amod")}
+        trigger_lemmas = set(d.lemmas)
+        trigger_lemmas |= {lemma(c) for m in d.members for c in m.token.children if c.dep_ in ("compound", "amod")}
+        sentence_lemmas = {lemma(t) for t in d.sent}
+        for s in d.continuation:
+            sentence_lemmas |= {lemma(t) for t in s}
+        if d.type == "PROTEST":
+            # how a protest was met is often the next sentence: "Police fired tear gas to disperse them."
+            after = (d.continuation[-1] if d.continuation else d.sent).end
+            if after < len(self.ex.doc):
+                sentence_lemmas |= {lemma(t) for t in self.ex.doc[after].sent}
+        return AcledInput(
+            plover_type=d.type,
+            modes=event.mode,
+            hint=d.acled_hint,
+            status=event.status,
+            trigger_lemmas=trigger_lemmas,
+            clause_lemmas={lemma(t) for t in d.clause},
+            sentence_lemmas=sentence_lemmas,
+            patient_lemmas=patient_lemmas,
+            agent_sectors=[a.sector for a in actors],
+            recipient_sectors=[a.sector for a in recipients] + [event.recipient_sector],
+            partner_sectors=[a.sector for a in partners],
+            has_partners=bool(d.frame.partners),
+            fatalities=event.fatalities.min if event.fatalities else None,
+            injured=event.injured.min if event.injured else None,
+            agent_countries=[a.country for a in actors if a.country],
+            place_countries=[c for c in (_iso3(p.country) for p in places) if c],
+            consequence_only=d.consequence_only,
+        )
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _iso3(iso2: str | None) -> str | None:
+    if not iso2:
         return None
+    country = country_by_iso(iso2)
+    return country.iso3 if country else None
+
+
+def _np_span(head: Token) -> Span:
+    """Character span of the noun phrase a head token stands for, without clauses hanging after it."""
+    left = head.left_edge
+    right = head
+    for c in head.children:
+        if c.i > head.i and c.dep_ in ("compound", "flat", "appos", "nummod") and c.pos_ == "PROPN":
+            right = max(right, c.right_edge, key=lambda t: t.i)
+    while left.i < head.i and left.dep_ in ("punct", "cc", "prep"):
+        left = left.doc[left.i + 1]
+    return left.idx, right.idx + len(right.text)
+
+
+_LOCATIVE_PREPS = frozenset("in near at on over across outside around inside into toward towards within along "
+                            "off".split())
+
+
+def _locative_spans(d: Draft) -> list[Span]:
+    heads = list(d.frame.patients)
+    for m in d.members:
+        for node in {m.token, d.frame.predicate}:
+            heads += [p for c in node.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS
+                      for p in c.children if p.dep_ == "pobj"]
+    spans: list[Span] = []
+    for h in heads:
+        sub = [t for t in h.subtree if t.i not in d.excluded]
+        if sub:
+            span = (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+            if span not in spans:
+                spans.append(span)
+    return spans
+
+
+def _evidence_span(d: Draft) -> Span:
+    end = d.continuation[-1].end_char if d.continuation else d.sent.end_char
+    return d.sent.start_char, end
+
+
+def _casualty_spans(d: Draft) -> list[Span]:
+    """Where this event's toll is read: its own clause, then the sentences that continue it."""
+    clause_start = min(t.idx for t in d.clause)
+    clause_end = max(t.idx + len(t.text) for t in d.clause)
+    spans = [(clause_start, clause_end)]
+    spans += [(s.start_char, s.end_char) for s in d.continuation]
+    return spans
+
+
+def _recipient_sector(recipients: list[Actor], d: Draft) -> str | None:
+    for actor in recipients:
+        if actor.sector:
+            return actor.sector
+    lemmas = {lemma(t) for t in d.frame.patients}
+    if d.type == "ASSAULT":
+        if lemmas & MILITARY_OBJECTS:
+            return "MIL"
+        if lemmas & POLICE_OBJECTS:
+            return "COP"
+        if lemmas & CIVILIAN_OBJECTS:
+            return "CVL"
+    return None
+
+
+def _confidence(d: Draft, event: Event) -> float:
+    score = {"verb": 0.7, "phrase": 0.75, "noun": 0.6}[d.trigger.kind]
+    if event.actors:
+        score += 0.1
+    if event.places:
+        score += 0.05
+    if event.date.precision != "unknown":
+        score += 0.05
+    if d.consequence_only:
+        score -= 0.15
+    if event.status in ("hypothetical", "negated"):
+        score -= 0.1
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out

@@ -1,0 +1,1 @@
+"""Event coding: PLOVER and ACLED taxonomies, trigger lexicons, frames, status rules and the coder."""

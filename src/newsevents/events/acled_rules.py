@@ -1,0 +1,253 @@
+"""ACLED coding of an event already typed in PLOVER: which of the 25 sub-event types it is, if any.
+
+Follows the ACLED codebook's definitions: remote violence is typed by its weapon whoever the target is
+(an air strike on a market is an "Air/drone strike"); an armed clash needs armed parties on both sides;
+one-sided violence on civilians by other means is "Violence against civilians"; a protest is typed by
+how it was met (intervention, excessive force) or by the protesters' own violence (riot); strategic
+developments are the non-violent events ACLED records (agreements, arrests, interceptions, bases...).
+ACLED codes what happened, so planned, threatened, hypothetical and negated events get no ACLED type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsevents.events.lexicon import (
+    CIVILIAN_OBJECTS,
+    CLASH_WORDS,
+    MILITARY_OBJECTS,
+    POLICE_OBJECTS,
+    RETAKE_WORDS,
+    TERRITORY_GAIN_WORDS,
+    WORD_CLASSES,
+)
+
+ARMED_SECTORS = frozenset(("MIL", "REB", "COP", "UAF", "PRM", "SPY"))
+STATE_SECTORS = frozenset(("MIL", "COP", "GOV", "JUD", "SPY"))
+CODED_STATUSES = frozenset(("occurred", "claimed", "denied"))
+
+_PROTESTERS = frozenset("protester protestor demonstrator marcher rioter crowd striker picketer "
+                        "protest demonstration".split())
+_INTERVENTION = frozenset("disperse tear gas arrest detain cannon rubber baton teargas stun break "
+                          "intervene".split())
+_LETHAL = frozenset("kill dead death live ammunition shoot fire bullet".split())
+_RIOTING = frozenset("stone rock burn torch loot vandalize vandalise throw hurl petrol molotov smash "
+                     "riot rioter violent clash attack set ablaze".split())
+_MOB = frozenset("mob lynch vigilante".split())
+_CRIME = frozenset("smuggler smuggling drug trafficking robbery theft thief burglar fraud robber "
+                   "murder suspect poacher poaching scam".split())
+_POLITICAL_PEOPLE = frozenset("protester demonstrator activist journalist opposition militant rebel "
+                              "fighter member supporter leader politician candidate soldier".split())
+_BASE_WORDS = frozenset("base headquarters post outpost camp checkpoint position".split())
+_ABDUCT_TERMS = frozenset(("abduct",))
+
+
+@dataclass
+class AcledInput:
+    """What the rules read about one event, gathered by the events extractor."""
+
+    plover_type: str
+    modes: list[str]
+    hint: str | None  # a sub-type fixed by the trigger word ("Arrests", "Disrupted weapons use")
+    status: str
+    trigger_lemmas: set[str]
+    clause_lemmas: set[str]
+    sentence_lemmas: set[str]
+    patient_lemmas: set[str]
+    agent_sectors: list[str | None]
+    recipient_sectors: list[str | None]
+    partner_sectors: list[str | None]
+    has_partners: bool = False
+    fatalities: int | None = None
+    injured: int | None = None
+    agent_countries: list[str] = field(default_factory=list)  # ISO3
+    place_countries: list[str] = field(default_factory=list)  # ISO3
+    consequence_only: bool = False  # a toll with no act named ("a boy was injured when a UXO went off")
+
+
+def acled_sub_event(x: AcledInput) -> str | None:
+    if x.status not in CODED_STATUSES:
+        return None
+    rule = _RULES.get(x.plover_type)
+    return rule(x) if rule else None
+
+
+def _assault(x: AcledInput) -> str | None:
+    modes = set(x.modes)
+    if x.hint == "Disrupted weapons use":
+        return x.hint
+    if x.hint == "Mob violence" or x.sentence_lemmas & _MOB:
+        return "Mob violence"
+    if x.patient_lemmas & _PROTESTERS:
+        return _protest_met(x)
+    if x.trigger_lemmas & TERRITORY_GAIN_WORDS and (x.patient_lemmas & WORD_CLASSES["territory"]
+                                                     or "control" in x.clause_lemmas):
+        return _territory(x)
+    if "cbrn" in modes:
+        return "Chemical weapon"
+    if "suicide-attack" in modes:
+        return "Suicide bomb"
+    clash = bool(x.trigger_lemmas & CLASH_WORDS) or _two_armed_sides(x)
+    if modes & {"aerial", "drone"}:
+        return "Air/drone strike"
+    if "explosives" in modes and x.consequence_only:
+        return "Remote explosive/landmine/IED"  # an unexploded munition or mine going off
+    if "heavy-weapons" in modes:
+        if clash and ("firearms" in modes or x.trigger_lemmas & CLASH_WORDS):
+            return "Armed clash"
+        return "Shelling/artillery/missile attack"
+    if "grenade" in modes and not clash:
+        return "Grenade"
+    if "explosives" in modes and (not clash or x.consequence_only):
+        return "Remote explosive/landmine/IED"
+    if "sexual" in modes:
+        return "Sexual violence"
+    if "abduct" in modes:
+        # abducted and then killed: the codebook records the killing
+        return "Attack" if x.fatalities or "kill" in x.trigger_lemmas else "Abduction/forced disappearance"
+    if x.hint == "Looting/property destruction":
+        return x.hint
+    if "destroy" in modes and not (x.fatalities or x.patient_lemmas & (CIVILIAN_OBJECTS - _BUILDINGS)
+                                   and _people(x.patient_lemmas)):
+        return "Looting/property destruction"
+    if clash:
+        return "Armed clash"
+    if _property_only(x):
+        return "Looting/property destruction"
+    if _civilian_target(x):
+        return "Attack"
+    if _armed_target(x):
+        return "Armed clash"
+    if any(s in ARMED_SECTORS for s in x.agent_sectors):
+        return "Attack" if _people(x.patient_lemmas) else "Armed clash"
+    return "Attack" if _people(x.patient_lemmas) else "Armed clash"
+
+
+_BUILDINGS = frozenset("bridge railway rail infrastructure house home building school hospital market "
+                       "residential apartment church mosque shop store farm road car bus train station plant "
+                       "power grid facility dwelling".split())
+_PEOPLE = frozenset("people person civilian man woman child villager resident worker farmer family "
+                    "passenger student teacher journalist boy girl".split())
+
+
+def _people(lemmas: Iterable[str]) -> bool:
+    return bool(set(lemmas) & _PEOPLE)
+
+
+_PROPERTY = frozenset("car vehicle windscreen window office building house home shop store property "
+                      "monument statue tomb shrine church mosque school truck bus door gate fence".split())
+
+
+def _property_only(x: AcledInput) -> bool:
+    """Shots at a car, a torched office: violence against things, with nobody hurt."""
+    if x.fatalities or x.injured or not x.patient_lemmas & _PROPERTY:
+        return False
+    if x.patient_lemmas & (MILITARY_OBJECTS | POLICE_OBJECTS | _PEOPLE):
+        return False
+    return not set(x.modes) & {"heavy-weapons", "aerial", "drone", "explosives"}
+
+
+def _two_armed_sides(x: AcledInput) -> bool:
+    sides = [s for s in x.agent_sectors if s in ARMED_SECTORS]
+    others = [s for s in x.recipient_sectors + x.partner_sectors if s in ARMED_SECTORS]
+    return bool(sides and others) or bool(x.has_partners and others)
+
+
+def _civilian_target(x: AcledInput) -> bool:
+    if any(s == "CVL" for s in x.recipient_sectors):
+        return True
+    return _people(x.patient_lemmas) and not x.patient_lemmas & (MILITARY_OBJECTS | POLICE_OBJECTS)
+
+
+def _armed_target(x: AcledInput) -> bool:
+    if any(s in ARMED_SECTORS for s in x.recipient_sectors):
+        return True
+    return bool(x.patient_lemmas & (MILITARY_OBJECTS | POLICE_OBJECTS))
+
+
+def _territory(x: AcledInput) -> str:
+    # "Government regains territory" is a state retaking its own ground; a foreign army taking it is,
+    # to the codebook, a non-state actor as far as that territory is concerned.
+    own = not x.place_countries or not x.agent_countries or bool(set(x.agent_countries) & set(x.place_countries))
+    if any(s in STATE_SECTORS for s in x.agent_sectors):
+        return "Government regains territory" if own else "Non-state actor overtakes territory"
+    if any(s in ("REB", "UAF", "PRM") for s in x.agent_sectors):
+        return "Non-state actor overtakes territory"
+    return "Government regains territory" if x.trigger_lemmas & RETAKE_WORDS else \
+        "Non-state actor overtakes territory"
+
+
+def _protest(x: AcledInput) -> str | None:
+    if "riot" in x.modes or x.sentence_lemmas & _MOB:
+        return "Mob violence" if x.sentence_lemmas & _MOB else "Violent demonstration"
+    return _protest_met(x)
+
+
+_FORCE = frozenset("police policeman officer security force forces soldier troop army gendarme gendarmerie "
+                   "guard militia".split())
+
+
+def _protest_met(x: AcledInput) -> str:
+    words = x.sentence_lemmas
+    forced = bool(words & _FORCE)
+    if forced and (x.fatalities or (words & _LETHAL and words & {"kill", "dead", "live", "bullet", "death"})):
+        return "Excessive force against protesters"
+    if words & _RIOTING and not words & {"peaceful", "peacefully"}:
+        return "Violent demonstration"
+    if words & _INTERVENTION and forced or words & {"tear", "teargas", "cannon", "rubber"}:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _coerce(x: AcledInput) -> str | None:
+    if x.patient_lemmas & _PROTESTERS:
+        return _protest_met(x)
+    if x.hint == "Disrupted weapons use":
+        return x.hint
+    if "arrest" in x.modes:
+        # ACLED records politically relevant arrests, not ordinary crime.
+        if x.sentence_lemmas & _CRIME and not x.patient_lemmas & _POLITICAL_PEOPLE:
+            return None
+        return "Arrests"
+    if "confiscate" in x.modes and x.patient_lemmas & WORD_CLASSES["weapon_cache"]:
+        return "Disrupted weapons use"
+    return None
+
+
+_AGREEMENT_NOUNS = frozenset("agreement deal accord treaty truce ceasefire pact memorandum settlement "
+                             "peace exchange".split())
+
+
+def _agree(x: AcledInput) -> str | None:
+    if (x.trigger_lemmas | x.clause_lemmas) & _AGREEMENT_NOUNS:
+        return "Agreement"
+    return None
+
+
+def _retreat(x: AcledInput) -> str | None:
+    if x.hint == "Change to group/activity":
+        return x.hint
+    if "release" in x.modes and x.clause_lemmas & {"exchange", "swap"}:
+        return "Agreement"
+    if "withdraw" in x.modes and x.clause_lemmas & WORD_CLASSES["territory"]:
+        return "Non-violent transfer of territory"
+    return None
+
+
+def _mobilize(x: AcledInput) -> str | None:
+    if x.trigger_lemmas & {"set", "establish", "build"} or x.clause_lemmas & {"establish"}:
+        if x.clause_lemmas & _BASE_WORDS:
+            return "Headquarters or base established"
+    return None
+
+
+_RULES = {
+    "ASSAULT": _assault,
+    "PROTEST": _protest,
+    "COERCE": _coerce,
+    "AGREE": _agree,
+    "SUPPORT": _agree,
+    "RETREAT": _retreat,
+    "MOBILIZE": _mobilize,
+}

@@ -1,0 +1,179 @@
+"""Finding event triggers in a parsed sentence: the verbs, nouns and phrases of the lexicon, disambiguated
+by the words the parse attaches to them (particle, preposition, object, subject)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsevents.events.lexicon import (
+    GENERIC_NOUNS,
+    LIGHT_NOUNS,
+    NOUN_SENSES,
+    PHRASES,
+    VERB_SENSES,
+    WORD_CLASSES,
+    Sense,
+)
+
+_VERB_TAGS = frozenset("VB VBD VBG VBN VBP VBZ".split())
+_SUBJ = frozenset(("nsubj", "csubj"))
+_OBJ = frozenset(("dobj", "nsubjpass", "attr", "oprd", "dative"))
+# Phrases indexed by their first lemma; a phrase's words may have up to this many tokens between them.
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], Sense]]] = {}
+for _words, _sense in PHRASES.items():
+    _PHRASES_BY_FIRST.setdefault(_words[0], []).append((_words, _sense))
+_PHRASE_GAP = 3
+_SKIPPABLE_IN_PHRASE = frozenset(("a", "an", "the"))
+
+
+@dataclass
+class Trigger:
+    token: Token  # the word that carries the event (a verb, or the head noun)
+    sense: Sense
+    kind: str  # "verb" | "noun" | "phrase"
+    tokens: tuple[Token, ...]  # every word of the trigger (one, or a phrase's words)
+
+    @property
+    def char_span(self) -> tuple[int, int]:
+        start = min(t.idx for t in self.tokens)
+        end = max(t.idx + len(t.text) for t in self.tokens)
+        return start, end
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_ in _VERB_TAGS
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Every trigger in the sentence, in text order; a word belongs to at most one trigger."""
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    for tok in sent:
+        if tok.i in taken or not tok.is_alpha and "-" not in tok.text:
+            continue
+        phrase = _match_phrase(tok, sent)
+        if phrase is not None:
+            words, sense = phrase
+            head = next((t for t in words if is_verbal(t)), words[0])
+            found.append(Trigger(head, sense, "phrase", words))
+            taken.update(t.i for t in words)
+            continue
+        lem = lemma(tok)
+        if is_verbal(tok):
+            senses = VERB_SENSES.get(lem)
+            if senses:
+                sense = _first_applicable(tok, senses)
+                if sense is not None:
+                    found.append(Trigger(tok, sense, "verb", (tok,)))
+                    taken.add(tok.i)
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.text.islower() or tok.pos_ == "NOUN":
+            senses = NOUN_SENSES.get(lem)
+            if senses and _noun_names_event(tok):
+                found.append(Trigger(tok, senses[0], "noun", (tok,)))
+                taken.add(tok.i)
+    found.sort(key=lambda t: t.token.i)
+    return found
+
+
+def _match_phrase(tok: Token, sent: Span) -> tuple[tuple[Token, ...], Sense] | None:
+    candidates = _PHRASES_BY_FIRST.get(lemma(tok))
+    if not candidates:
+        return None
+    for words, sense in candidates:
+        matched = [tok]
+        pos = tok.i
+        ok = True
+        for word in words[1:]:
+            if word in _SKIPPABLE_IN_PHRASE:
+                continue
+            nxt = None
+            for j in range(pos + 1, min(pos + 2 + _PHRASE_GAP, sent.end)):
+                cand = tok.doc[j]
+                if lemma(cand) == word or cand.lower_ == word:
+                    nxt = cand
+                    break
+            if nxt is None:
+                ok = False
+                break
+            matched.append(nxt)
+            pos = nxt.i
+        if ok and _connected(matched):
+            return tuple(matched), sense
+    return None
+
+
+def _connected(tokens: list[Token]) -> bool:
+    """Words of a phrase must hang together in the parse (each within two arcs of the first)."""
+    first = tokens[0]
+    near = {first.i, first.head.i, *(c.i for c in first.children)}
+    near |= {g.i for c in first.children for g in c.children}
+    near |= {c.i for c in first.head.children}
+    return all(t.i in near for t in tokens[1:])
+
+
+def _first_applicable(tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
+    for sense in senses:
+        if _applies(tok, sense):
+            return sense
+    return None
+
+
+def _applies(tok: Token, sense: Sense) -> bool:
+    children = list(tok.children)
+    if sense.prt:
+        near = {lemma(c) for c in children if c.dep_ in ("prt", "advmod", "prep", "compound:prt")}
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None:
+            near.add(lemma(nxt))
+        if not near & sense.prt:
+            return False
+    if sense.prep and not any(c.dep_ in ("prep", "agent", "dative") and lemma(c) in sense.prep
+                              for c in children):
+        return False
+    if sense.obj or sense.not_obj:
+        objs = {lemma(o) for o in objects_of(tok)}
+        if sense.obj and not objs & _word_class(sense.obj):
+            return False
+        if sense.not_obj and objs & _word_class(sense.not_obj):
+            return False
+    if sense.subj or sense.not_subj:
+        subjs = {lemma(s) for s in subjects_of(tok)}
+        subjs |= {lemma(c) for s in subjects_of(tok) for c in s.children if c.dep_ == "compound"}
+        if sense.subj and not subjs & _word_class(sense.subj):
+            return False
+        if sense.not_subj and subjs & _word_class(sense.not_subj):
+            return False
+    return True
+
+
+def _word_class(name: str) -> frozenset[str]:
+    """A named word class, or the single word itself."""
+    return WORD_CLASSES.get(name, frozenset((name,)))
+
+
+def subjects_of(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in _SUBJ]
+    return out + [cc for s in out for cc in s.conjuncts]
+
+
+def objects_of(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ in _OBJ]
+    return out + [cc for o in out for cc in o.conjuncts]
+
+
+def _noun_names_event(tok: Token) -> bool:
+    """A trigger noun names an event here, not a modifier ("protest movement") or a thing ("a call")."""
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "attack helicopter", "protest leaders": the noun modifies another noun; but "assault actions",
+        # "strike operations" name the event with a generic head.
+        return lemma(tok.head) in LIGHT_NOUNS
+    if lemma(tok) in GENERIC_NOUNS:
+        # Generic nouns need an event frame around them: subject or object of a verb, or a prep object.
+        return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "conj", "appos")
+    return True

@@ -1,0 +1,199 @@
+"""Events: PLOVER and ACLED coding, status, participants, casualties, places and evidence.
+
+Sentences here are written for the tests (not taken from any gold set); each asserts one behaviour of
+the real pipeline (real spaCy model, real extractors before events).
+"""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+
+from newsevents.events.taxonomy import ACLED_EVENT_TYPE_OF, ACLED_TAXONOMY, PLOVER_TYPES, acled
+from newsevents.model import Analysis, Article, Event
+from tests.conftest import SHARED
+
+
+@pytest.fixture(scope="module")
+def code(analyzer):
+    def run(text: str, published: str = "2024-05-03") -> Analysis:
+        return analyzer.analyze(Article(text=text, published=published))
+    return run
+
+
+def _trigger(a: Analysis, e: Event) -> str:
+    s, t = e.evidence.trigger
+    return a.article.text[s:t]
+
+
+def _actor(a: Analysis, actor_id: str):
+    return next(x for x in a.actors if x.id == actor_id)
+
+
+def _acled_sub(e: Event) -> str | None:
+    return e.acled["sub_event_type"] if e.acled else None
+
+
+# ------------------------------------------------------------------------------------------ taxonomy
+
+
+def test_taxonomies_are_complete_and_spelt_as_published():
+    assert len(PLOVER_TYPES) == 16
+    assert len(ACLED_TAXONOMY) == 6
+    assert sum(len(v) for v in ACLED_TAXONOMY.values()) == 25
+    assert ACLED_EVENT_TYPE_OF["Shelling/artillery/missile attack"] == "Explosions/Remote violence"
+    assert acled("Air/drone strike") == {"event_type": "Explosions/Remote violence",
+                                         "sub_event_type": "Air/drone strike"}
+    with pytest.raises(KeyError):
+        acled("Air strike")
+
+
+# ------------------------------------------------------------------------------------------ typing
+
+
+def test_shelling_is_coded_with_weapon_actor_and_acled_type(code):
+    a = code("On 2 May 2024, Russian forces shelled Kupiansk with artillery and mortars.")
+    [e] = a.events
+    assert e.type == "ASSAULT" and "heavy-weapons" in e.mode
+    assert _acled_sub(e) == "Shelling/artillery/missile attack"
+    assert e.acled["event_type"] == "Explosions/Remote violence"
+    assert _actor(a, e.actors[0]).country == "RUS"
+    assert e.status == "occurred"
+
+
+def test_drone_strike_and_shelling_in_one_sentence_are_two_events(code):
+    a = code("Ukrainian forces carried out drone strikes and shelled positions near Horlivka.")
+    subs = [_acled_sub(e) for e in a.events]
+    assert subs[:2] == ["Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_clash_has_both_sides_as_actors(code):
+    a = code("Government troops clashed with rebels near the border town on Tuesday.")
+    e = next(e for e in a.events if e.type == "ASSAULT")
+    assert _acled_sub(e) == "Armed clash"
+    assert len(e.actors) == 2
+
+
+@pytest.mark.parametrize("text, plover, mode", [
+    ("The two foreign ministers held a phone call on Friday.", "CONSULT", "phone"),
+    ("Police arrested twelve opposition activists in the capital.", "COERCE", "arrest"),
+    ("Thousands of teachers protested outside parliament over unpaid wages.", "PROTEST", "demo"),
+    ("The government imposed a curfew on the northern province.", "COERCE", "curfew"),
+    ("The European Union imposed new sanctions on the regime.", "SANCTION", "sever"),
+    ("The minister resigned after the scandal.", "RETREAT", "resign"),
+    ("Gunmen kidnapped three aid workers on the highway.", "ASSAULT", "abduct"),
+])
+def test_plover_type_and_mode(code, text, plover, mode):
+    a = code(text)
+    assert any(e.type == plover and mode in e.mode for e in a.events), [(e.type, e.mode) for e in a.events]
+
+
+def test_acled_strategic_developments_and_protests(code):
+    arrests = code("Police arrested twelve opposition activists in the capital.")
+    assert _acled_sub(arrests.events[0]) == "Arrests"
+    protest = code("Hundreds of workers protested in the city centre. Police fired tear gas to disperse them.")
+    assert _acled_sub(protest.events[0]) == "Protest with intervention"
+    peaceful = code("Hundreds of students marched peacefully through the city centre.")
+    assert _acled_sub(peaceful.events[0]) == "Peaceful protest"
+
+
+def test_interception_is_disrupted_weapons_use(code):
+    a = code("Air defence forces shot down four drones over the region overnight.")
+    assert _acled_sub(a.events[0]) == "Disrupted weapons use"
+
+
+# ------------------------------------------------------------------------------------------ status
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Talks between the two governments are scheduled for Monday in Geneva.", "planned"),
+    ("The president will visit Berlin next week.", "planned"),
+    ("Russian forces did not attack the village.", "negated"),
+    ("If the army attacks the city, thousands could die.", "hypothetical"),
+])
+def test_status(code, text, status):
+    a = code(text)
+    assert a.events, text
+    assert a.events[0].status == status
+
+
+def test_reported_event_is_claimed_and_attributed(code):
+    a = code("The Russian Defence Ministry said Ukrainian forces attacked a village near the border.")
+    e = next(e for e in a.events if e.type == "ASSAULT")
+    assert e.status == "claimed"
+    assert e.attributed_to
+    assert any(_actor(a, x).country == "RUS" for x in e.attributed_to)
+
+
+def test_planned_and_negated_events_get_no_acled_type(code):
+    a = code("The rebels did not attack the town. The army will launch an offensive next week.")
+    assert [e.status for e in a.events] == ["negated", "planned"]
+    assert all(e.acled is None for e in a.events)
+
+
+def test_demand_takes_its_content_as_mode_not_as_a_second_event(code):
+    a = code("The United Nations called for immediate talks between the warring parties.")
+    assert [e.type for e in a.events] == ["REQUEST"]
+    assert "meet" in a.events[0].mode
+
+
+def test_threat_codes_the_threatened_action_as_mode(code):
+    a = code("The militia threatened to attack the capital if its demands were not met.")
+    threats = [e for e in a.events if e.type == "THREATEN"]
+    assert threats and "violence" in threats[0].mode
+    assert not any(e.type == "ASSAULT" and e.status == "occurred" for e in a.events)
+
+
+# ------------------------------------------------------------------------------------------ casualties
+
+
+def test_toll_in_the_next_sentence_belongs_to_the_event_and_is_linked(code):
+    a = code("On 2 May 2024, Russian forces shelled Kupiansk with artillery. Two civilians were killed "
+             "and five were injured.")
+    [e] = a.events
+    assert e.fatalities is not None and e.fatalities.min == 2
+    assert e.injured is not None and e.injured.min == 5
+    assert any(q.event == e.id for q in a.quantities if q.what == "killed")
+
+
+def test_each_event_keeps_its_own_toll(code):
+    a = code("Militants attacked a police post in the north, killing three officers. "
+             "In a separate incident, a roadside bomb killed two soldiers in the south.")
+    tolls = [e.fatalities.min for e in a.events if e.fatalities]
+    assert sorted(tolls) == [2, 3]
+
+
+def test_no_toll_is_not_zero_invented(code):
+    a = code("Russian forces shelled Kupiansk with artillery. Casualties unknown.")
+    assert a.events[0].fatalities is None
+
+
+# ------------------------------------------------------------------------------------------ places, dates, evidence
+
+
+def test_event_has_place_date_and_evidence(code):
+    text = "On 2 May 2024, Russian forces shelled Kharkiv with artillery."
+    a = code(text)
+    [e] = a.events
+    places = {p.id: p for p in a.places}
+    assert e.places and places[e.places[0]].name.startswith("Kharkiv")
+    assert e.date.value == "2024-05-02" and e.date.precision == "day"
+    assert e.evidence.span == (0, len(text))
+    assert _trigger(a, e) == "shelled"
+    assert 0 < e.confidence <= 1
+
+
+def test_attack_on_several_places_lists_them(code):
+    a = code("Drone strikes hit airbases in Murmansk, Ryazan and Irkutsk on Sunday.")
+    e = next(e for e in a.events if e.type == "ASSAULT")
+    names = {p.name for p in a.places if p.id in e.places}
+    assert len(names) >= 3
+
+
+def test_output_is_schema_valid_and_robust_to_empty_text(code):
+    import json
+
+    schema = json.loads((SHARED / "schema" / "analysis.schema.json").read_text())
+    a = code("Protesters blocked the main road. Police arrested ten people. Talks will resume on Monday.")
+    jsonschema.validate(a.to_dict(), schema)
+    assert code(".").events == []
