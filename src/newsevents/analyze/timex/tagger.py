@@ -1,0 +1,184 @@
+"""The time expression tagger: atoms -> composed expressions -> values anchored in the text's timeline.
+
+``tag(text, published, doc)`` returns every time expression with its TIMEX3 type, value, mod and the
+schema's precision. The parse (``doc``) is optional: it gives the clause tense for weekdays and
+month names ("talks on Monday" -> the coming Monday) and filters bare numbers that are counts, not
+years ("2000 troops"). Without a publication date, relative expressions keep value None and say why.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+from newsevents.analyze.timex.calendar import Point, Unresolvable, point_from_value, precision_of
+from newsevents.analyze.timex.compose import Candidate, compose
+from newsevents.analyze.timex.grammar import find_atoms
+from newsevents.analyze.timex.resolve import Anchors, resolve
+from newsevents.analyze.timex.spec import Spec
+from newsevents.analyze.timex.tense import clause_tense
+
+TIMEX3_TYPE = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET"}
+_DAY_GRANS = ("day", "pod", "hour", "minute")
+# Words before a number that make it a label, not a year: "Resolution 2334", "flight 1549", "No. 1999".
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|number|numbers|resolution|resolutions|flight|route|article|articles|section|room|highway|chapter"
+    r"|page|pages|boeing|airbus|model|apollo|vol|volume|order|decree|law|bill|rule|item|case|code|grade|level"
+    r"|station|unit|platform|gate|exit|suite|lot|tu|mig|su|il|an|tank|version|windows|office|psalm|psalms)\.?"
+    r"|[#№:/])\s*\Z",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    kind: str  # date | time | duration | set
+    value: str | None
+    precision: str
+    mod: str | None
+    spec: Spec
+    # How the value was anchored: "self" (absolute), "publication" (counted from the publication date),
+    # "text" (counted from a time mentioned earlier), or "unresolved".
+    anchor: str = "self"
+    unresolved: str | None = None  # why value is None
+    # An interval's two ends as written ("from Sept. 14 to Thursday"): (start, end, value) each.
+    parts: list[tuple[int, int, str | None]] | None = None
+
+    @property
+    def timex3_type(self) -> str:
+        return TIMEX3_TYPE[self.kind]
+
+    @cached_property
+    def point(self) -> Point | None:
+        """The value as a calendar point (None for durations, sets, PRESENT_REF, decades, intervals)."""
+        return point_from_value(self.value)
+
+
+def _needs_anchor(spec: Spec) -> str:
+    if spec.end is not None:
+        return max(_needs_anchor(spec.end), _needs_anchor(Spec(**{**spec.__dict__, "end": None})),
+                   key=("self", "publication", "text").index)
+    if spec.value is not None and spec.unit is None and not spec.has_calendar:
+        return "self"
+    if spec.anaphoric:
+        return "text"
+    if spec.unit is not None or spec.year is None:
+        return "publication"
+    return "self"
+
+
+class TimexTagger:
+    def tag(self, text: str, published: date | None, doc: Doc | None = None) -> list[Timex]:
+        cands = compose(text, find_atoms(text))
+        cands = [c for c in cands if self._plausible(text, c, doc)]
+        sentences = _sentence_starts(text, doc)
+        anchors = Anchors(dct=published)
+        out: list[Timex | None] = [None] * len(cands)
+        clock_only = []
+        for i, c in enumerate(cands):
+            if c.spec.has_clock and not c.spec.has_calendar and c.spec.unit is None and c.spec.end is None:
+                clock_only.append(i)
+                continue
+            t = out[i] = self._resolve(text, c, anchors, doc)
+            if c.parts:
+                t.parts = [(s, e, self._resolve(text, Candidate(s, e, spec), anchors, doc).value)
+                           for s, e, spec in c.parts]
+            if _sets_reference(t):
+                anchors.ref = t.point
+        for i in clock_only:
+            c = cands[i]
+            anchors.near_day = _near_day(cands, out, i, sentences)
+            out[i] = self._resolve(text, c, anchors, doc)
+        return [t for t in out if t is not None]
+
+    def _resolve(self, text: str, c: Candidate, anchors: Anchors, doc: Doc | None) -> Timex:
+        tense: Callable[[], int | None] = (lambda: clause_tense(doc, c.start, c.end)) if doc is not None \
+            else (lambda: None)
+        how = _needs_anchor(c.spec)
+        if c.spec.has_clock and not c.spec.has_calendar and c.spec.unit is None:
+            how = "text" if anchors.near_day is not None else "publication"
+        if how == "text" and anchors.ref is None:
+            how = "publication"
+        value: str | None
+        reason = None
+        try:
+            value = resolve(c.spec, anchors, tense)
+        except Unresolvable as exc:
+            value, reason, how = None, str(exc), "unresolved"
+        return Timex(c.start, c.end, text[c.start:c.end], c.spec.kind, value,
+                     precision_of(value, c.spec.kind), c.spec.mod, c.spec, how, reason)
+
+    @staticmethod
+    def _plausible(text: str, c: Candidate, doc: Doc | None) -> bool:
+        """Bare four-digit numbers are years unless they label something or count something."""
+        if c.spec.rule != "year_bare":
+            return True
+        if _LABEL_BEFORE.search(text, max(0, c.start - 16), c.start):
+            return False
+        if doc is None:
+            return True
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return True
+        tok = span.root
+        if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and not _is_time_noun(tok.head.lemma_):
+            return False  # "2000 troops"
+        return not (tok.dep_ == "compound" and tok.head.pos_ == "NUM")
+
+
+def _sets_reference(t: Timex) -> bool:
+    """Whether later anaphora ("the next day", "the same quarter") count from this expression.
+
+    Dates the text names (absolute, "June 2", "Sunday", "yesterday") do; comparisons with the
+    publication date at a coarser grain ("last year", "a year ago", "this week") do not.
+    """
+    if t.point is None or t.kind not in ("date", "time") or t.spec.end is not None:
+        return False
+    s = t.spec
+    if s.unit is None or s.anaphoric:
+        return True
+    return s.unit == "day"
+
+
+def _is_time_noun(lemma: str) -> bool:
+    return lemma.lower() in {"election", "elections", "season", "census", "budget", "games", "olympics",
+                             "level", "levels", "figure", "figures", "result", "results", "rate", "rates"}
+
+
+def _sentence_starts(text: str, doc: Doc | None) -> list[int]:
+    if doc is not None:
+        return [s.start_char for s in doc.sents]
+    return [0] + [m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z\"“])|\n+", text)]
+
+
+def _near_day(cands: list[Candidate], out: list[Timex | None], i: int, starts: list[int]) -> Point | None:
+    """The day a bare clock time belongs to: a day named in its sentence, else one just before it."""
+    here = bisect.bisect_right(starts, cands[i].start) - 1
+    best: tuple[int, Point] | None = None
+    previous: Point | None = None
+    for j in range(max(0, i - 40), min(len(out), i + 40)):  # neighbours only: a day is named close by
+        t = out[j]
+        if t is None or j == i:
+            continue
+        p = t.point
+        if p is None or p.gran not in _DAY_GRANS:
+            continue
+        sent = bisect.bisect_right(starts, cands[j].start) - 1
+        if sent == here:
+            dist = abs(cands[j].start - cands[i].start)
+            if best is None or dist < best[0]:
+                best = (dist, Point(p.day, "day"))
+        elif sent in (here - 1, here - 2) and j < i:
+            previous = Point(p.day, "day")
+    if best is not None:
+        return best[1]
+    return previous
