@@ -45,6 +45,7 @@ from newsevents.lexicon.organisations import (
     country_phrase,
     known_org,
     known_org_max_words,
+    ministry_kind,
 )
 from newsevents.lexicon.people import KnownPerson, known_person
 from newsevents.lexicon.roles import KEPT_PREFIXES, ROLE_PREFIXES, Role, role_by_text, role_max_words
@@ -152,7 +153,8 @@ class Descriptor:
         if self.role is not None:
             if self.org is not None and (self.role.inherits or self.role.sector is None):
                 return self.org.sector
-            return self.role.sector
+            # A "chairman" or "spokesperson" of no named body could serve anyone.
+            return None if self.role.inherits else self.role.sector
         return self.org.sector if self.org is not None else None
 
     @property
@@ -168,11 +170,11 @@ def _is_capitalised(tok: Token) -> bool:
 
 def _country_at(doc: Doc, i: int, stop: int) -> tuple[int, Country, str] | None:
     """The longest country name or adjective starting at token i: (end, country, "name"|"adjective")."""
-    if doc[i].ent_iob_ == "I" and doc[i].ent_type_ in ("GPE", "LOC"):
+    if doc[i].ent_iob_ == "I" and doc[i].ent_type_ in ("GPE", "LOC") and doc[i - 1].lower_ != "the":
         return None  # "Ireland" in "Northern Ireland"
-    for n in range(min(4, stop - i), 0, -1):
+    for n in range(min(7, stop - i), 0, -1):  # "the People's Republic of China"
         span = doc[i:i + n]
-        if not any(_is_capitalised(t) for t in span):
+        if not _is_capitalised(span[0]) and not _is_capitalised(span[-1]):
             continue
         text = span.text
         if (c := country_by_name(text)) is not None:
@@ -200,12 +202,25 @@ def _role_at(doc: Doc, i: int, stop: int) -> tuple[int, Role, str] | None:
             role = role_by_text(doc[start:start + n].text)
             if role is not None:
                 kept = [p for p in prefixes if p in KEPT_PREFIXES] if start == j else []
-                name = role.name
+                end, name, role = _portfolio(doc, start + n, stop, role)
                 if kept and not name.lower().startswith(kept[-1]):
                     name = " ".join([*kept, name])
                     name = name[:1].upper() + name[1:]
-                return start + n, role, name
+                return end, role, name
     return None
+
+
+def _portfolio(doc: Doc, end: int, stop: int, role: Role) -> tuple[int, str, Role]:
+    """"Minister of Mines and Energy": a minister's portfolio named after the title joins the role."""
+    if role.name not in ("Minister", "Deputy Minister") or end + 1 >= stop or doc[end].lower_ not in ("of", "for"):
+        return end, role.name, role
+    run_end = _capitalised_run_end(doc, end + 1, stop)
+    if run_end == end + 1:
+        return end, role.name, role
+    subject = doc[end + 1:run_end].text
+    kind = ministry_kind(subject)
+    name = f"{role.name} of {kind.subject if kind else subject}"
+    return run_end, name, Role(name, kind.sector if kind else role.sector, role.inherits)
 
 
 def _org_at(doc: Doc, i: int, stop: int, country: Country | None) -> tuple[int, OrgInfo] | None:
@@ -294,7 +309,7 @@ def _left_descriptor_start(doc: Doc, name_start: int) -> int:
         if tok.ent_type_ == "PERSON" and i - 1 < name_start and tok.ent_iob_ != "O" and _is_name_token(tok):
             break
         if tok.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") or tok.tag_ == "POS" or tok.text == "-" or \
-                tok.lower_ in ("of", "for", "and"):
+                tok.lower_ in ("of", "for", "and") or tok.lower_ == "the" and i >= 2 and doc[i - 2].lower_ == "of":
             i -= 1
             continue
         break
@@ -375,6 +390,21 @@ def _coordinated_with_places(tok: Token) -> bool:
     return placey and not persony
 
 
+_PLACE_WORDS = frozenset({"avenue", "street", "st.", "road", "square", "boulevard", "bridge", "airport", "station",
+                          "park", "palace", "highway", "lane", "district", "province", "region", "oblast", "county",
+                          "city", "town", "village", "river", "lake", "mountain", "island", "islands", "strait"})
+
+
+def _place_name(doc: Doc, start: int, end: int) -> bool:
+    """A "PERSON" that is a place: a city's name ("Banda Aceh") or a street ("Karl Marx Avenue")."""
+    if doc[end - 1].lower_ in _PLACE_WORDS:
+        return True
+    if end - start > 1 and fold(doc[start:end].text) in _city_names():
+        # A titled or described person keeps the name; a bare one does not.
+        return doc[start - 1].lower_ not in _HONORIFICS if start > 0 else True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
     """Folded names of cities with 50,000+ people: a lone, unexplained "PERSON" with one is a place."""
@@ -424,9 +454,14 @@ def _person_name_mentions(ex: Extraction) -> list[_NameMention]:
             if start >= end or not any(_is_capitalised(t) for t in doc[start:end]):
                 continue
             text = doc[start:end].text
-            if country_by_name(text) or country_by_adjective(text) or known_org(text):
+            if country_by_name(text) or country_by_adjective(text) or known_org(text) or _place_name(doc, start, end):
                 continue
             add(start, end)
+        elif ent.label_ == "ORG" and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" for t in ent) and \
+                known_org(ent.text) is None and canonical_org(ent.text, None) is None and \
+                any(c.dep_ == "appos" and describe(doc, c.left_edge.i, c.i + 1).role is not None
+                    for c in ent.root.children):
+            add(ent.start, ent.end)  # "Celso Amorim, the foreign minister": NER said ORG
     # Names NER missed or mislabelled: proper nouns right after a personal title ("President Trump"),
     # or a prominent figure's name ("Lavrov" tagged ORG).
     i = 0
@@ -437,6 +472,7 @@ def _person_name_mentions(ex: Extraction) -> list[_NameMention]:
             continue
         j = i
         while j < len(doc) and doc[j].pos_ == "PROPN" and _is_capitalised(doc[j]) and j not in taken and \
+                doc[j].ent_type_ in ("", "PERSON", "ORG") and doc[j].lower_ not in _HONORIFICS and \
                 role_by_text(doc[j].text) is None and _country_at(doc, j, j + 1) is None:
             j += 1
         if j == i:
@@ -444,8 +480,10 @@ def _person_name_mentions(ex: Extraction) -> list[_NameMention]:
             continue
         text = doc[i:j].text
         before = _left_descriptor_start(doc, i)
+        # The title must touch the name ("President Trump"), not reach it through "of the" ("Speaker of
+        # the House") or "and" ("the President and Vice President").
         titled = before < i and (d := describe(doc, before, i)).role is not None and d.role.sector != "MED" \
-            and doc[i - 1].pos_ != "ADP"
+            and i - 1 in d.consumed and doc[i - 1].pos_ not in ("ADP", "DET", "CCONJ")
         if (known_person(text) is not None or titled) and known_org(text) is None:
             add(i, j)
         i = j
@@ -484,17 +522,33 @@ def _add_apposition(doc: Doc, start: int, end: int, d: Descriptor) -> None:
         d.consumed.extend(extra.consumed)
 
 
-def _drop_place_like(ex: Extraction, mentions: list[_NameMention]) -> list[_NameMention]:
-    """Single-word "people" that are places in disguise, unless something marks them as people."""
+# Verbs whose subject is a person: a lone unexplained "PERSON" needs one of these to be believed.
+_PERSON_VERBS = frozenset({
+    "say", "tell", "add", "state", "announce", "claim", "deny", "accuse", "ask", "urge", "call", "warn",
+    "insist", "argue", "note", "explain", "meet", "visit", "sign", "vow", "promise", "pledge", "order", "write",
+    "speak", "talk", "agree", "reject", "condemn", "praise", "thank", "resign", "die", "arrive", "travel", "win",
+    "lead", "declare", "appoint", "nominate", "elect", "criticize", "criticise", "welcome", "respond", "reply",
+    "confirm", "report", "describe", "admit", "acknowledge", "believe", "think", "hope", "want", "threaten",
+    "demand", "propose", "suggest", "decide", "refuse", "plead", "testify", "kill", "shoot", "arrest", "flee"})
+
+
+def _drop_unlikely_people(ex: Extraction, mentions: list[_NameMention]) -> list[_NameMention]:
+    """Single-word "people" with nothing to show for it: places in lists, cities, products, "Lunch".
+
+    A one-word name is kept when it is a surname of someone named in full, a known figure, has a title
+    or description, or is the subject of something people do ("Murmansk" in a list of places is not).
+    """
     doc = ex.doc
     multi_surnames = {fold(doc[m.end - 1].text) for m in mentions if m.end - m.start > 1}
     kept = []
     for m in mentions:
         if m.end - m.start == 1 and m.descriptor.empty:
+            tok = doc[m.start]
             text = m.text(doc)
             linked = fold(text) in multi_surnames or known_person(text) is not None
-            if not linked and (_coordinated_with_places(doc[m.start]) or
-                               (fold(text) in _city_names() and not _speech_or_action_subject(doc[m.start]))):
+            honorific = m.start > 0 and doc[m.start - 1].lower_ in _HONORIFICS
+            acts = _speech_or_action_subject(tok) and tok.head.lemma_ in _PERSON_VERBS
+            if not linked and not honorific and (not acts or _coordinated_with_places(tok)):
                 continue
         kept.append(m)
     return kept
@@ -595,11 +649,28 @@ def _apply_known(actor: Actor, known: KnownPerson) -> None:
 # ---------------------------------------------------------------- organisations
 
 
+_CORPORATE_SUFFIX = re.compile(r"(?:[\s,]+(?:corp|corporation|inc|incorporated|ltd|limited|llc|plc|co|company|ag|sa|"
+                               r"group|holdings?)\.?)+$", re.IGNORECASE)
+
+
+def _org_key(name: str) -> tuple:
+    # "Kmart Corp." and "Kmart" are one company.
+    return ("org", fold(_CORPORATE_SUFFIX.sub("", name) or name))
+
+
 def _register_org(ex: Extraction, info: OrgInfo, start: int, end: int) -> Actor:
     def make() -> Actor:
         return Actor(id="", name=info.name, kind="organization", country=info.country, sector=info.sector)
 
-    return _register(ex, ("org", fold(info.name)), make, start, end)
+    actor = _register(ex, _org_key(info.name), make, start, end)
+    # A later, fuller mention fills in what a bare one lacked ("Kmart" then "Kmart Corp.").
+    if actor.sector is None and info.sector is not None:
+        actor.sector = info.sector
+    if actor.country is None and info.country is not None:
+        actor.country = info.country
+    if len(info.name) > len(actor.name) and _org_key(info.name) == _org_key(actor.name):
+        actor.name = info.name
+    return actor
 
 
 def _org_mention_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, Country | None, int, int]:
@@ -644,14 +715,33 @@ def _org_mention_bounds(doc: Doc, start: int, end: int) -> tuple[int, int, Count
     return m_start, m_end, country, core_start, core_end
 
 
+_MARKUP_DEBRIS = re.compile(r"^(?:&\w+;?|[&|/\\*#@~^_=+<>-]+|mdash|ndash|amp|quot|nbsp|hellip)$")
+
+
 def _org_from_entity(ex: Extraction, ent: Span) -> Actor | None:
     doc = ex.doc
     index = actor_index(ex)
+    start, end = ent.start, ent.end
+    # Trim punctuation and markup debris NER sometimes takes in ("Brazil &", "MOSCOW &mdash").
+    while start < end and (doc[start].is_punct or _MARKUP_DEBRIS.match(doc[start].text)):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or
+                           _MARKUP_DEBRIS.match(doc[end - 1].text) or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+        end -= 1
+    if start >= end:
+        return None
+    ent = doc[start:end]
     if any(i in index.token_actor or i in index.consumed for i in range(ent.start, ent.end)):
         return None
     text = ent.text
-    if country_by_name(text) or country_by_adjective(text):
-        return None  # NER's ORG on a country: handled as a country
+    if country_by_name(text) or country_by_adjective(text) or fold(text) in _capitals():
+        return None  # NER's ORG on a country or a capital: handled as such
+    if not any((t.pos_ == "PROPN" and _is_capitalised(t)) or t.is_upper and len(t.text) > 1 for t in ent):
+        return None  # "Presidential": an adjective, not a body
+    if len(ent) == 1 and fold(text) in _city_names() and known_org(text) is None:
+        return None  # "Chelyabinsk": a city NER took for a body
+    if len(ent) == 1 and ent[0].tag_ == "NNPS" and known_org(text) is None:
+        return None  # "Tatars": a people, not a body
     m_start, m_end, country, core_start, core_end = _org_mention_bounds(doc, ent.start, ent.end)
     if core_start >= core_end:
         return None
@@ -951,7 +1041,8 @@ def _role_reference_at(ex: Extraction, tok: Token, create: bool) -> Actor | None
     if tok.pos_ not in ("NOUN", "PROPN") or not _is_np_head(tok) or tok.tag_ in ("NNS", "NNPS"):
         return None
     np_start, np_end = _np_bounds(tok)
-    if any(doc[i].ent_type_ == "PERSON" for i in range(np_start, np_end)):
+    # A title with its name ("the President of Korea, Roh Moo-hyun") is the person's description.
+    if any(t.ent_type_ == "PERSON" for t in tok.subtree) or tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
         return None
     # The role must end at the head: find where it starts.
     role_hit = None
@@ -964,6 +1055,8 @@ def _role_reference_at(ex: Extraction, tok: Token, create: bool) -> Actor | None
         return None
     role_start, (_, role, role_name) = role_hit
     d = describe(doc, np_start, role_start) if np_start < role_start else Descriptor()
+    if d.country is None:
+        d.country = _country_after(ex, tok)  # "the President of the Republic of Korea"
     definite = any(doc[i].lower_ in ("the", "this", "that") or doc[i].tag_ in ("PRP$", "POS")
                    for i in range(np_start, role_start)) or d.country is not None or d.org is not None
     if not definite:
@@ -1034,7 +1127,7 @@ class ActorExtractor:
         index = actor_index(ex)
         mentions = _person_name_mentions(ex)
         mentions = _surname_mentions(ex, mentions)
-        mentions = _drop_place_like(ex, mentions)
+        mentions = _drop_unlikely_people(ex, mentions)
         _person_clusters(ex, mentions)
         _known_org_scan(ex)
         for ent in doc.ents:

@@ -143,6 +143,8 @@ def _ministry(core: str, country: Country | None) -> OrgInfo | None:
     m = _MINISTRY.match(core)
     if not m:
         return None
+    if m.group("before") and m.group("after") and ministry_kind(m.group("before")) is None:
+        return None  # "Bavarian State Ministry of Finance": a named body, kept as written
     subject = m.group("after") or m.group("before")
     if not subject:
         return None
@@ -160,6 +162,8 @@ def _department(core: str, country: Country | None) -> OrgInfo | None:
     m = _DEPARTMENT.match(core)
     if not m:
         return None
+    if m.group("before") and m.group("after") and ministry_kind(m.group("before")) is None:
+        return None  # "Florida Department of Transportation": a named body, kept as written
     subject = m.group("after") or m.group("before")
     kind = ministry_kind(subject) if subject else None
     if kind is None:

@@ -31,7 +31,22 @@ def _index() -> FormIndex:
         role = Role(row["role"], row["sector"] or None, row["inherits"] == "org")
         for form in (row["role"], *split_list(row["forms"])):
             index.add(form, role)
+        for form in split_list(row["forms"]):
+            # "Senators Rubio and Lee", "Generals": titles in the plural.
+            index.add(_plural(form), role)
     return index
+
+
+def _plural(form: str) -> str:
+    if form.endswith("man"):
+        return form[:-3] + "men"
+    if form.endswith("person"):
+        return form[:-6] + "people"
+    if form.endswith("y") and form[-2:-1] not in "aeiou":
+        return form[:-1] + "ies"
+    if form.endswith(("s", "x", "ch", "sh")):
+        return form + "es"
+    return form + "s"
 
 
 def role_by_text(text: str) -> Role | None:
