@@ -271,3 +271,23 @@ def test_region_inside_a_longer_place_name_is_not_the_country(analyzer):
     ex = extract(analyzer, "Extremists in Northern Ireland planted a bomb.", upto="places")
     actor = actor_for_span(ex, *span_of(ex, "Extremists in Northern Ireland"))
     assert actor is not None and actor.country != "IRL"
+
+
+def test_capitalised_group_nouns_are_groups_not_bodies(analyzer):
+    ex = extract(analyzer, "Russian Forces shelled the village, and Ukrainian troops returned fire.")
+    forces = by_name(ex, "Russian forces")
+    assert (forces.kind, forces.country, forces.sector) == ("group", "RUS", "MIL")
+    assert not [a for a in ex.actors if a.kind == "organization"]
+
+
+def test_country_of_a_named_armed_group_modifier(analyzer):
+    ex = extract(analyzer, "Houthi fighters fired missiles at the ship.")
+    actor = actor_for_span(ex, *span_of(ex, "Houthi fighters"))
+    assert actor is not None and (actor.country, actor.sector) == ("YEM", "REB")
+
+
+def test_lone_singular_people_nouns_only_on_request(analyzer):
+    ex = extract(analyzer, "A driver was wounded when a mine exploded near the village.")
+    assert not [a for a in ex.actors if a.kind == "group"]  # not registered unasked
+    actor = actor_for_span(ex, *span_of(ex, "A driver"))
+    assert actor is not None and actor.sector == "CVL"  # but coded when an event needs it

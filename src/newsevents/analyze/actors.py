@@ -746,6 +746,8 @@ def _org_from_entity(ex: Extraction, ent: Span) -> Actor | None:
     if core_start >= core_end:
         return None
     core = doc[core_start:core_end].text
+    if _group_word(core):
+        return None  # "the Russian Forces": the group path codes it ("Russian forces", MIL)
     full = doc[ent.start:ent.end].text
     full = re.sub(r"^(?:the|The)\s+", "", full)
     info = canonical_org(core, country, full=full)
@@ -757,6 +759,11 @@ def _org_from_entity(ex: Extraction, ent: Span) -> Actor | None:
     if any(i in index.token_actor for i in range(m_start, m_end)):
         m_start = ent.start
     return _register_org(ex, info, m_start, m_end)
+
+
+def _group_word(core: str) -> bool:
+    """A one-word "name" that is a group noun in capitals ("Forces", "Police", "Military")."""
+    return len(core.split()) == 1 and known_org(core) is None and group_by_text(core) is not None
 
 
 def _adjective_names_org(doc: Doc, ent: Span) -> bool:
@@ -901,9 +908,10 @@ def _group_at(ex: Extraction, tok: Token, proactive: bool, within: tuple[int, in
     if within is None and not _is_np_head(tok):
         return None
     # Part of a proper name ("West Darfur State", "Islamic State"): not a group noun.
-    if _is_capitalised(tok) and (tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON") or
+    if _is_capitalised(tok) and (tok.ent_type_ in ("GPE", "LOC", "FAC", "PERSON") or
                                  any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("NORP",)
-                                     and country_by_name(c.text) is None for c in tok.lefts)):
+                                     and _country_at(c.doc, c.i, c.i + 1) is None and known_org(c.text) is None
+                                     for c in tok.lefts)):
         return None
     match = _group_match(doc, tok)
     if match is None:
@@ -922,7 +930,7 @@ def _group_at(ex: Extraction, tok: Token, proactive: bool, within: tuple[int, in
     found = _country_in(doc, np_start, form_start)
     country = found[0] if found else None
     if country is None:
-        country = country_hint or _country_after(ex, tok)
+        country = country_hint or _country_after(ex, tok) or _country_of_org_modifier(doc, np_start, form_start)
     if country is None and group.needs_country:
         return None
     institution = _STATE_INSTITUTIONS.get(tok.lower_)
@@ -931,8 +939,9 @@ def _group_at(ex: Extraction, tok: Token, proactive: bool, within: tuple[int, in
         info = canonical_org(name, country) or OrgInfo(f"{name} of {country_phrase(country)}", country.iso3,
                                                       group.sector, state=True)
         return _register_org(ex, info, found[1], np_end)
-    if proactive and country is None and not _agentive(tok):
-        return None
+    if proactive and country is None and (not _agentive(tok) or tok.tag_ in ("NN", "NNP") and
+                                          tok.lower_ not in _MASS_GROUPS):
+        return None  # a lone "man" or "driver" is registered only when a caller asks
     if country is not None:
         adjective = _country_adjective(country)
         name = f"{adjective} {group.head}"
@@ -952,6 +961,19 @@ def _group_at(ex: Extraction, tok: Token, proactive: bool, within: tuple[int, in
                      sector=group.sector)
 
     return _register(ex, key, make, start, np_end)
+
+
+_MASS_GROUPS = frozenset({"police", "media", "press", "military", "army", "public", "government", "opposition",
+                          "administration", "leadership", "judiciary", "parliament", "clergy", "intelligence"})
+
+
+def _country_of_org_modifier(doc: Doc, start: int, end: int) -> Country | None:
+    """"NAF rebel forces", "Hamas fighters": the country of a body named among the modifiers."""
+    for i in range(start, end):
+        info = known_org(doc[i].text)
+        if info is not None and info.country:
+            return country_by_iso(info.country)
+    return None
 
 
 def _country_adjective(country: Country) -> str:
@@ -1161,7 +1183,8 @@ def _org_patterns_outside_entities(ex: Extraction) -> None:
         if end - i >= 2 and not any(j in index.token_actor for j in range(i, end)):
             span = doc[i:end]
             m_start, m_end, country, core_start, core_end = _org_mention_bounds(doc, span.start, span.end)
-            info = canonical_org(doc[core_start:core_end].text, country) if core_start < core_end else None
+            core = doc[core_start:core_end].text if core_start < core_end else ""
+            info = canonical_org(core, country) if core and not _group_word(core) else None
             if info is not None and (info.state or info.known):
                 _register_org(ex, info, m_start, m_end)
                 i = m_end
@@ -1252,6 +1275,8 @@ def _org_for_span(ex: Extraction, span: Span) -> Actor | None:
     if core_start >= core_end:
         return None
     core = doc[core_start:core_end].text
+    if _group_word(core):
+        return None
     info = canonical_org(core, country, full=re.sub(r"^(?:the|The)\s+", "", span.text))
     if info is not None and not info.known and span.root.ent_type_ in _PLACE_LABELS:
         return None  # "West Bank" is a place, whatever its last word says
