@@ -9,7 +9,8 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich import box
@@ -31,6 +32,9 @@ from newsevents.store import (
     open_store,
 )
 
+if TYPE_CHECKING:
+    from newsevents.ingest import IngestReport
+
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by SIGINT
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, metavar="PATH",
@@ -39,8 +43,6 @@ db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=Tru
 
 @contextmanager
 def _store(path: str, must_exist: bool = False) -> Iterator[Store]:
-    from pathlib import Path
-
     if must_exist and not Path(path).is_file():
         raise click.ClickException(f"{path}: no such database (create it with `newsevents ingest --db {path} ...`)")
     try:
@@ -92,9 +94,8 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, reanalyze: bool, batch
         with progress:
             task = progress.add_task("ingest", total=None, new=0, failed=0)
 
-            def on_progress(report: Any) -> None:
-                progress.update(task, completed=report.read + len(report.failed), new=report.new,
-                                failed=len(report.failed))
+            def on_progress(report: IngestReport) -> None:
+                progress.update(task, completed=report.processed, new=report.new, failed=len(report.failed))
 
             try:
                 report = ingest(store, items, reanalyze=reanalyze, batch_size=batch_size, workers=workers,
@@ -102,18 +103,17 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, reanalyze: bool, batch
             except KeyboardInterrupt:  # before the first article (e.g. while the model loads)
                 err.print("interrupted before anything was stored")
                 sys.exit(EXIT_INTERRUPTED)
-            except StoreError as exc:
-                raise click.ClickException(str(exc)) from exc
     _print_summary(report, db_path)
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)
-    if report.failed:
+    if report.failed or report.aborted:
         sys.exit(1)
 
 
-def _print_summary(report: Any, db_path: str) -> None:
-    state = "interrupted" if report.interrupted else "done"
-    click.echo(f"ingest {state}: {db_path}, {report.seconds:.1f} s, {report.rate:,.1f} articles/s")
+def _print_summary(report: IngestReport, db_path: str) -> None:
+    state = "interrupted" if report.interrupted else "aborted" if report.aborted else "done"
+    startup = f" (model start-up {report.startup_seconds:.1f} s)" if report.startup_seconds else ""
+    click.echo(f"ingest {state}: {db_path}, {report.seconds:.1f} s{startup}, {report.rate:,.1f} articles/s")
     for label, value in (("read", report.read), ("new", report.new), ("updated", report.updated),
                          ("unchanged", report.unchanged), ("reanalyzed", report.reanalyzed),
                          ("failed", len(report.failed))):
@@ -121,8 +121,13 @@ def _print_summary(report: Any, db_path: str) -> None:
     if report.interrupted:
         click.echo(f"  interrupted: committed batches are stored; the batch in progress "
                    f"({report.rolled_back:,} articles) was rolled back")
+    if report.aborted:
+        click.echo(f"  aborted: committed batches are stored; the batch in progress "
+                   f"({report.rolled_back:,} articles) was rolled back")
     for failure in report.failed:
         click.echo(f"error: {failure}", err=True)
+    if report.aborted:
+        click.echo(f"error: {report.aborted}", err=True)
 
 
 # -- events ----------------------------------------------------------------------------------------

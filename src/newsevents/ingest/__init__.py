@@ -26,7 +26,7 @@ from newsevents.ingest.workers import analyze_in_workers
 from newsevents.model import Analysis, Article
 from newsevents.nlp import MODEL_NAME
 from newsevents.read import ReadError
-from newsevents.store import Saved, Store, StoreError
+from newsevents.store import DatabaseUnavailable, Saved, Store, StoreError
 
 DEFAULT_BATCH_SIZE = 100
 
@@ -51,17 +51,21 @@ class IngestReport:
     reanalyzed: int = 0
     failed: list[Failure] = field(default_factory=list)
     interrupted: bool = False
+    aborted: str | None = None  # the database failed (locked, full, read-only): why the run stopped
     rolled_back: int = 0  # articles analysed in the interrupted batch and therefore not stored
     seconds: float = 0.0
+    startup_seconds: float = 0.0  # loading the model and extractors (0 when nothing needed analysing)
+    processed: int = 0  # items fully handled: stored (or in the open batch), unchanged or failed
 
     @property
     def ok(self) -> bool:
-        return not self.failed and not self.interrupted
+        return not self.failed and not self.interrupted and self.aborted is None
 
     @property
     def rate(self) -> float:
-        """Articles read per second over the run."""
-        return self.read / self.seconds if self.seconds > 0 else 0.0
+        """Articles read per second, not counting the one-off model start-up."""
+        working = self.seconds - self.startup_seconds
+        return self.read / working if working > 0 else 0.0
 
 
 def analyzer_version(config: PipelineConfig | None = None) -> str:
@@ -154,6 +158,7 @@ def ingest(
     def fail(at: int, failure: Failure) -> None:
         failures.append((at, failure))
         report.failed.append(failure)
+        report.processed += 1
         progress()
 
     def to_analyze() -> Iterator[Article]:
@@ -167,6 +172,7 @@ def ingest(
             seen.add(item.id)
             if duplicate or (stored and stored.content_hash == item.content_hash and not reanalyze):
                 report.unchanged += 1
+                report.processed += 1
                 progress()
                 continue
             position[id(item)] = n
@@ -179,7 +185,10 @@ def ingest(
             yield from analyze_in_workers(articles, config, workers, chunk_size=min(chunk_size, 8))
             return
         while chunk := list(islice(articles, chunk_size)):
-            analyzer = analyzer or _default_analyzer()
+            if analyzer is None:
+                loading = time.perf_counter()
+                analyzer = _default_analyzer()
+                report.startup_seconds = time.perf_counter() - loading
             yield from analyzer.analyze_many(chunk)
 
     def commit() -> None:
@@ -203,10 +212,14 @@ def ingest(
             try:
                 pending[store.save_analysis(result, analyzer_version=version, replace=reanalyze,
                                             source=article.source)] += 1
+            except DatabaseUnavailable:
+                raise
             except Exception as exc:  # this article is not stored; the batch goes on
                 if not store.db.in_transaction:
                     raise StoreError(f"{store.db.name}: the database rejected the batch ({exc})") from exc
                 fail(at, Failure(_name(article), f"not stored: {_problem(exc)}"))
+            else:
+                report.processed += 1
             if sum(pending.values()) >= batch_size:
                 commit()
             progress()
@@ -214,6 +227,11 @@ def ingest(
             commit()
     except KeyboardInterrupt:
         report.interrupted = True
+        report.rolled_back = sum(pending.values())
+        pending.clear()
+        store.db.rollback()
+    except StoreError as exc:  # nothing more can be written: keep what was committed, say why
+        report.aborted = str(exc)
         report.rolled_back = sum(pending.values())
         pending.clear()
         store.db.rollback()

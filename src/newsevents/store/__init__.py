@@ -10,7 +10,7 @@
 The SQL is portable; ``backend.Database`` is the seam where a PostgreSQL backend would plug in.
 """
 
-from newsevents.store.backend import Database, SQLiteDatabase, StoreError
+from newsevents.store.backend import Database, DatabaseUnavailable, SQLiteDatabase, StoreError
 from newsevents.store.countries import Country, find_country
 from newsevents.store.migrations import LATEST_VERSION, MIGRATIONS, SchemaTooNew, applied_version, migrate
 from newsevents.store.queries import EventQuery, EventRecord, Near, QueryError, haversine_km
@@ -23,6 +23,7 @@ __all__ = [
     "MIGRATIONS",
     "Country",
     "Database",
+    "DatabaseUnavailable",
     "EventQuery",
     "EventRecord",
     "InconsistentAnalysis",

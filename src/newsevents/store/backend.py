@@ -20,6 +20,14 @@ class StoreError(Exception):
     """A database that cannot be opened or used, with the path and the reason."""
 
 
+class DatabaseUnavailable(StoreError):
+    """The database itself failed (locked, read-only, disk full, corrupt): no later write can succeed either.
+
+    Distinct from a constraint violation by one record (the driver's IntegrityError), which concerns that
+    record alone.
+    """
+
+
 class Database(Protocol):
     """What the store needs from a connection. Transactions are explicit: nothing autocommits inside one."""
 
@@ -50,7 +58,7 @@ class Database(Protocol):
 class SQLiteDatabase:
     """One SQLite file in WAL mode with foreign keys enforced; transactions begin only when asked."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, timeout: float = 30.0) -> None:
         self.name = str(path)
         if str(path) != ":memory:":
             parent = Path(path).expanduser().resolve().parent
@@ -58,7 +66,7 @@ class SQLiteDatabase:
                 raise StoreError(f"{path}: cannot create the database: folder {parent} does not exist")
         try:
             # isolation_level=None: the driver never opens transactions behind our back; we BEGIN/COMMIT.
-            self._conn = sqlite3.connect(str(path), isolation_level=None, timeout=30.0)
+            self._conn = sqlite3.connect(str(path), isolation_level=None, timeout=timeout)
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL is durable across application crashes in WAL mode and much faster than FULL.
@@ -66,25 +74,43 @@ class SQLiteDatabase:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: not a usable SQLite database ({exc})") from exc
 
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.IntegrityError:
+            raise
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as exc:
+            raise DatabaseUnavailable(f"{self.name}: database error: {exc}") from exc
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return self._conn.execute(sql, tuple(params)).fetchall()
+        with self._failures():
+            return self._conn.execute(sql, tuple(params)).fetchall()
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        self._conn.executemany(sql, rows)
+        with self._failures():
+            self._conn.executemany(sql, rows)
 
     def iterate(self, sql: str, params: Sequence[Any] = ()) -> Iterator[Row]:
-        yield from self._conn.execute(sql, tuple(params))
+        with self._failures():
+            yield from self._conn.execute(sql, tuple(params))
 
     def begin(self) -> None:
         # IMMEDIATE takes the write lock up front, so a concurrent writer fails here, not mid-batch.
-        self._conn.execute("BEGIN IMMEDIATE")
+        with self._failures():
+            self._conn.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
-        self._conn.execute("COMMIT")
+        with self._failures():
+            self._conn.execute("COMMIT")
 
     def rollback(self) -> None:
         if self._conn.in_transaction:
-            self._conn.execute("ROLLBACK")
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                # A failed database (I/O error, full disk) has rolled the transaction back itself.
+                pass
 
     @property
     def in_transaction(self) -> bool:

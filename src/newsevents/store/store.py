@@ -250,9 +250,12 @@ def _event_record(analysis: Analysis, event_id: str, meta: dict[str, Any]) -> Ev
     )
 
 
-def open_store(path: str | Path = DEFAULT_DB) -> Store:
-    """Opens (creating if needed) a SQLite store and brings its schema up to date."""
-    db = SQLiteDatabase(path)
+def open_store(path: str | Path = DEFAULT_DB, *, timeout: float = 30.0) -> Store:
+    """Opens (creating if needed) a SQLite store and brings its schema up to date.
+
+    ``timeout``: seconds to wait for another process's write lock before giving up.
+    """
+    db = SQLiteDatabase(path, timeout=timeout)
     try:
         return Store(db)
     except Exception as exc:
