@@ -28,7 +28,7 @@ from newsevents.events.apis import (
 from newsevents.events.coder import Draft, EventCoder
 from newsevents.events.country_places import country_place
 from newsevents.events.frames import frame_of, is_weapon
-from newsevents.events.lexicon import CIVILIAN_OBJECTS, MILITARY_OBJECTS, POLICE_OBJECTS
+from newsevents.events.lexicon import CIVILIAN_OBJECTS, MILITARY_OBJECTS, PERSON_WORDS, POLICE_OBJECTS
 from newsevents.events.taxonomy import acled
 from newsevents.events.triggers import lemma
 from newsevents.lexicon.countries import country_by_iso
@@ -222,14 +222,14 @@ class _EventBuilder:
         patient_lemmas |= {lemma(c) for t in patients for c in t.children if c.dep_ in ("compound", "amod")}
         trigger_lemmas = set(d.lemmas)
         trigger_lemmas |= {lemma(c) for m in d.members for c in m.token.children if c.dep_ in ("compound", "amod")}
-        sentence_lemmas = {lemma(t) for t in d.sent}
+        sentence_lemmas = _content_lemmas(d.sent)
         for s in d.continuation:
-            sentence_lemmas |= {lemma(t) for t in s}
+            sentence_lemmas |= _content_lemmas(s)
         if d.type == "PROTEST":
             # how a protest was met is often the next sentence: "Police fired tear gas to disperse them."
             after = (d.continuation[-1] if d.continuation else d.sent).end
             if after < len(self.ex.doc):
-                sentence_lemmas |= {lemma(t) for t in self.ex.doc[after].sent}
+                sentence_lemmas |= _content_lemmas(self.ex.doc[after].sent)
         return AcledInput(
             plover_type=d.type,
             modes=event.mode,
@@ -248,10 +248,25 @@ class _EventBuilder:
             agent_countries=[a.country for a in actors if a.country],
             place_countries=[c for c in (_iso3(p.country) for p in places) if c],
             consequence_only=d.consequence_only,
+            agent_lemmas={lemma(t) for t in d.frame.agents} | {t.lower_ for t in d.frame.agents},
+            patient_is_person=any(_is_person(t) for t in d.frame.patients),
         )
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+
+
+def _content_lemmas(sent: Any) -> set[str]:
+    """Lemmas of a sentence outside dates ("10 March" is no march)."""
+    return {lemma(t) for t in sent if t.ent_type_ not in ("DATE", "TIME")}
+
+
+def _is_person(tok: Token) -> bool:
+    if tok.ent_type_ == "PERSON" or tok.lower_ in ("him", "her", "them", "he", "she", "his"):
+        return True
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+        return False
+    return lemma(tok) in PERSON_WORDS
 
 
 def _iso3(iso2: str | None) -> str | None:

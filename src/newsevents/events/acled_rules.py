@@ -64,6 +64,8 @@ class AcledInput:
     agent_countries: list[str] = field(default_factory=list)  # ISO3
     place_countries: list[str] = field(default_factory=list)  # ISO3
     consequence_only: bool = False  # a toll with no act named ("a boy was injured when a UXO went off")
+    agent_lemmas: set[str] = field(default_factory=set)  # heads of the agent phrases ("rioters", "police")
+    patient_is_person: bool = False  # someone, not something, was hit ("a shopkeeper", "him")
 
 
 def acled_sub_event(x: AcledInput) -> str | None:
@@ -77,9 +79,9 @@ def _assault(x: AcledInput) -> str | None:
     modes = set(x.modes)
     if x.hint == "Disrupted weapons use":
         return x.hint
-    if x.hint == "Mob violence" or x.sentence_lemmas & _MOB:
+    if x.hint == "Mob violence" or x.sentence_lemmas & _MOB or x.agent_lemmas & _MOB:
         return "Mob violence"
-    if x.patient_lemmas & _PROTESTERS:
+    if x.patient_lemmas & _PROTESTERS or _policing_a_protest(x):
         return _protest_met(x)
     if x.trigger_lemmas & TERRITORY_GAIN_WORDS and (x.patient_lemmas & WORD_CLASSES["territory"]
                                                      or "control" in x.clause_lemmas):
@@ -99,8 +101,11 @@ def _assault(x: AcledInput) -> str | None:
         return "Shelling/artillery/missile attack"
     if "grenade" in modes and not clash:
         return "Grenade"
-    if "explosives" in modes and (not clash or x.consequence_only):
+    if "explosives" in modes and not clash:
         return "Remote explosive/landmine/IED"
+    if _crowd_violence(x):
+        # unarmed crowds fighting or wrecking: a riot, not an armed clash or property destruction
+        return "Violent demonstration" if x.sentence_lemmas & _PROTEST_WORDS else "Mob violence"
     if "sexual" in modes:
         return "Sexual violence"
     if "abduct" in modes:
@@ -108,20 +113,46 @@ def _assault(x: AcledInput) -> str | None:
         return "Attack" if x.fatalities or "kill" in x.trigger_lemmas else "Abduction/forced disappearance"
     if x.hint == "Looting/property destruction":
         return x.hint
-    if "destroy" in modes and not (x.fatalities or x.patient_lemmas & (CIVILIAN_OBJECTS - _BUILDINGS)
-                                   and _people(x.patient_lemmas)):
-        return "Looting/property destruction"
-    if clash:
+    if clash and not (x.patient_is_person and not _armed_target(x)):
         return "Armed clash"
-    if _property_only(x):
+    if _property_only(x) or "destroy" in modes and not (x.fatalities or x.injured or x.patient_is_person):
         return "Looting/property destruction"
     if _civilian_target(x):
         return "Attack"
     if _armed_target(x):
         return "Armed clash"
-    if any(s in ARMED_SECTORS for s in x.agent_sectors):
-        return "Attack" if _people(x.patient_lemmas) else "Armed clash"
-    return "Attack" if _people(x.patient_lemmas) else "Armed clash"
+    if x.patient_lemmas & CIVILIAN_OBJECTS:
+        return "Attack"  # "gunmen attacked a village"
+    return "Armed clash" if any(s in ARMED_SECTORS for s in x.agent_sectors) else "Attack"
+
+
+_PROTEST_WORDS = frozenset("protest protester protestor demonstration demonstrator rally march strike striker "
+                           "riot rioter sit picket".split())
+_CROWDS = frozenset("rioter protester protestor demonstrator crowd mob youth resident villager student "
+                    "supporter driver trader vigilante fan worker parent".split())
+
+
+def _crowd_violence(x: AcledInput) -> bool:
+    """Violence by people who are not an armed force: rioters, residents, supporters, students."""
+    if any(s in ARMED_SECTORS for s in x.agent_sectors) or x.agent_lemmas & _ARMED_NOUNS:
+        return False
+    if x.agent_lemmas & _CROWDS:
+        return True
+    # no named agent, but the sentence is about rioters or protesters
+    return not x.agent_lemmas and bool(x.sentence_lemmas & {"rioter", "protester", "demonstrator", "riot"})
+
+
+_ARMED_NOUNS = frozenset("gunman gunmen militant militia militiaman rebel fighter soldier troop army police "
+                         "policeman officer gendarme force forces attacker assailant bandit jihadist insurgent "
+                         "herdsman".split())
+
+
+def _policing_a_protest(x: AcledInput) -> bool:
+    """Police or troops acting where protesters are: how the protest was met."""
+    police = x.agent_lemmas & {"police", "policeman", "officer", "gendarme", "gendarmerie", "soldier", "troop",
+                               "force", "forces"} or any(s in ("COP",) for s in x.agent_sectors)
+    return bool(police) and bool(x.sentence_lemmas & {"protester", "protestor", "demonstrator", "protest",
+                                                       "demonstration", "rally", "march", "striker"})
 
 
 _BUILDINGS = frozenset("bridge railway rail infrastructure house home building school hospital market "
@@ -157,7 +188,9 @@ def _two_armed_sides(x: AcledInput) -> bool:
 def _civilian_target(x: AcledInput) -> bool:
     if any(s == "CVL" for s in x.recipient_sectors):
         return True
-    return _people(x.patient_lemmas) and not x.patient_lemmas & (MILITARY_OBJECTS | POLICE_OBJECTS)
+    if x.patient_lemmas & (MILITARY_OBJECTS | POLICE_OBJECTS):
+        return False
+    return x.patient_is_person or _people(x.patient_lemmas)
 
 
 def _armed_target(x: AcledInput) -> bool:
@@ -179,7 +212,7 @@ def _territory(x: AcledInput) -> str:
 
 
 def _protest(x: AcledInput) -> str | None:
-    if "riot" in x.modes or x.sentence_lemmas & _MOB:
+    if "riot" in x.modes or x.sentence_lemmas & _MOB or x.agent_lemmas & {"rioter"}:
         return "Mob violence" if x.sentence_lemmas & _MOB else "Violent demonstration"
     return _protest_met(x)
 

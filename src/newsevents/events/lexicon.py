@@ -52,7 +52,9 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "weapon_fired": "shot round shell mortar missile rocket artillery bullet salvo volley grenade bomb "
                     "projectile munition fire gunfire tear gas",
     "person": "people person civilian man woman child villager resident worker farmer soldier fighter "
-              "student journalist official policeman officer protester demonstrator",
+              "student journalist official policeman officer protester demonstrator him her them he she "
+              "girl boy wife husband family member",
+    "not_person": "record deadline team rival odds expectation drum heat traffic clock",
     "prisoner": "prisoner hostage detainee captive soldier people person activist journalist",
     "territory": "control town city village territory area region district settlement position hill "
                  "airport base airfield height",
@@ -61,7 +63,8 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "aircraft": "aircraft helicopter jet plane warplane fighter bomber airplane su-25 su-34 su-35 mig-29",
     "launched": "missile rocket drone uav bomb shell projectile munition grenade mortar salvo",
     "crowd": "demonstrator protester protestor activist people resident crowd worker student citizen "
-             "supporter hundred thousand dozen scores farmer teacher trader woman mother relative",
+             "supporter hundred thousand dozen scores farmer teacher trader woman mother relative parent "
+             "youth villager driver member employee staff pupil unemployed graduate",
     "device": "device ied bomb mine explosive landmine",
     "weapon_cache": "weapon arm ammunition cache explosive rifle gun",
     "protest_noun": "protest demonstration rally march strike sit picket boycott",
@@ -118,7 +121,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "stab": (S("ASSAULT", "primitive"),),
     "hack": (S("ASSAULT", "primitive", obj="person"),),
     "lynch": (S("ASSAULT", "beat", acled="Mob violence"),),
-    "beat": (S("ASSAULT", "beat", obj="person"),),
+    "beat": (S("ASSAULT", "beat", not_obj="not_person"),),
     "torture": (S("ASSAULT", "torture"),),
     "assassinate": (S("ASSAULT", "assassinate"),),
     "execute": (S("ASSAULT", "execute", obj="person"),),
@@ -144,7 +147,8 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "retake": (S("ASSAULT"),),
     "regain": (S("ASSAULT", obj="territory"),),
     "liberate": (S("ASSAULT"),),
-    "occupy": (S("PROTEST", "obstruct", subj="worker"), S("ASSAULT")),
+    "occupy": (S("PROTEST", "obstruct", subj="crowd"), S("ASSAULT")),
+    "block": (S("PROTEST", "obstruct", subj="crowd"),),
     "blow": (S("ASSAULT", "explosives", prt="up"),),
     "detonate": (S("ASSAULT", "explosives"),),
     "explode": (S("ASSAULT", "explosives", consequence=True),),
@@ -355,6 +359,7 @@ PHRASES: dict[tuple[str, ...], Sense] = {
     ("take", "over"): S("ASSAULT", "territory"),
     ("take", "to", "the", "street"): S("PROTEST", "demo"),
     ("hunger", "strike"): S("PROTEST", "strike-hun"),
+    ("sit", "-", "in"): S("PROTEST", "demo"),
     ("go", "on", "strike"): S("PROTEST", "strike-lim"),
     ("claim", "responsibility"): S("ACCUSE", "allege", contexts=("claim_responsibility",)),
     ("call", "for"): S("REQUEST", takes_content=True),
@@ -511,6 +516,26 @@ CONSULT_MODE_CUES: dict[str, frozenset[str]] = {
     "multilateral": frozenset("summit multilateral g7 g20 nato un asean brics sco osce".split()),
     "visit": frozenset("visit trip tour".split()),
 }
+
+# A strike that is a work stoppage, not an attack: words around the noun "strike".
+LABOUR_STRIKE_CUES = frozenset("general national nationwide indefinite labour labor worker union teacher doctor "
+                               "nurse employee staff wage salary pay trader driver student lecturer "
+                               "organise organize call declare stage enter go begin suspend end "
+                               "sit-down warning".split())
+ARMED_STRIKE_CUES = frozenset("air drone missile rocket artillery military airstrike precision retaliatory "
+                              "israeli russian ukrainian us american coalition army force forces".split())
+
+# Words for people, to tell violence against civilians (a person hit) from a clash.
+PERSON_WORDS = frozenset(
+    "people person civilian man woman child children boy girl baby infant teenager youth villager resident "
+    "farmer herder herdsman worker shopkeeper businessman businesswoman trader merchant vendor pastor priest "
+    "imam cleric bishop monk nun councillor councilor chief elder leader official mayor governor "
+    "politician candidate voter journalist reporter activist teacher doctor nurse driver student pupil "
+    "passenger tourist traveller traveler pedestrian motorist owner guard employee staff volunteer refugee "
+    "migrant prisoner detainee inmate hostage victim family relative brother sister son daughter father "
+    "mother husband wife member supporter fan figure man's villager albino christian muslim him her them "
+    "he she spouse widow orphan pilgrim worshipper patient miner fisherman hunter".split()
+)
 
 # Words that mark a two-sided armed engagement (ACLED "Armed clash" rather than one-sided violence).
 CLASH_WORDS = frozenset("clash fight fighting battle skirmish firefight gunbattle engage exchange repel repulse "

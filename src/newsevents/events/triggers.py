@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsevents.events.lexicon import (
+    ARMED_STRIKE_CUES,
     GENERIC_NOUNS,
+    LABOUR_STRIKE_CUES,
     LIGHT_NOUNS,
     NOUN_SENSES,
     PHRASES,
@@ -47,7 +49,11 @@ def lemma(token: Token) -> str:
 
 
 def is_verbal(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or token.tag_ in _VERB_TAGS
+    if token.pos_ in ("VERB", "AUX") or token.tag_ in _VERB_TAGS:
+        return True
+    # The small model tags headline present tense as nouns ("Militiamen rape and beat 3 girls"); a word
+    # with a direct object or an auxiliary is a verb whatever its tag.
+    return token.pos_ == "NOUN" and any(c.dep_ in ("dobj", "aux", "auxpass", "neg") for c in token.children)
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -75,10 +81,29 @@ def find_triggers(sent: Span) -> list[Trigger]:
         elif tok.pos_ in ("NOUN", "PROPN") and tok.text.islower() or tok.pos_ == "NOUN":
             senses = NOUN_SENSES.get(lem)
             if senses and _noun_names_event(tok):
-                found.append(Trigger(tok, senses[0], "noun", (tok,)))
+                sense = _labour_strike(tok) if lem == "strike" else senses[0]
+                found.append(Trigger(tok, sense, "noun", (tok,)))
                 taken.add(tok.i)
     found.sort(key=lambda t: t.token.i)
     return found
+
+
+_LABOUR_STRIKE = Sense("PROTEST", "strike-lim")
+_STRIKE = Sense("ASSAULT")
+
+
+def _labour_strike(tok: Token) -> Sense:
+    """ "a national strike", "went on strike", "teachers' strike" versus "air strikes", "a missile strike"."""
+    near = {lemma(c) for c in tok.children} | {lemma(tok.head)}
+    near |= {lemma(c) for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if near & ARMED_STRIKE_CUES:
+        return _STRIKE
+    if near & LABOUR_STRIKE_CUES or tok.head.lower_ == "on" or any(c.dep_ == "poss" for c in tok.children):
+        return _LABOUR_STRIKE
+    words = {lemma(t) for t in tok.sent}
+    if words & LABOUR_STRIKE_CUES and not words & ARMED_STRIKE_CUES:
+        return _LABOUR_STRIKE
+    return _STRIKE
 
 
 def _match_phrase(tok: Token, sent: Span) -> tuple[tuple[Token, ...], Sense] | None:
@@ -159,6 +184,12 @@ def _word_class(name: str) -> frozenset[str]:
 
 def subjects_of(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in _SUBJ]
+    node = tok
+    for _ in range(2):  # "demonstrators were reported to have gathered": the subject up the chain
+        if out or node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+        out = [c for c in node.children if c.dep_ in _SUBJ or c.dep_ == "nsubjpass"]
     return out + [cc for s in out for cc in s.conjuncts]
 
 
