@@ -13,6 +13,7 @@ extractors in ``ex.notes["times"]``, keyed by the TimeRef id.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -20,7 +21,9 @@ from spacy.tokens import Span, Token
 from newsevents.analyze.context import Extraction
 from newsevents.analyze.registry import register_extractor
 from newsevents.analyze.timex import Timex, TimexTagger, parse_iso_date
-from newsevents.analyze.timex.calendar import precision_of
+from newsevents.analyze.timex.calendar import point_from_value, precision_of, start_of
+from newsevents.analyze.timex.tagger import governors
+from newsevents.analyze.timex.tense import FUTURE, verb_tense
 from newsevents.model import TimeRef, When
 
 NOTES_KEY = "times"
@@ -50,45 +53,124 @@ class TimeExtractor:
 # Values an event date can take: calendar points and periods (not durations, sets, PRESENT_REF, decades).
 _DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?")
 _WHEN_PRECISIONS = {"day", "week", "month", "quarter", "year"}
+# Verbs of saying: a date on them is when something was said, not when what was said happened.
+_SPEECH = {"say", "tell", "report", "announce", "claim", "add", "state", "confirm", "deny", "note", "write",
+           "declare", "insist", "warn", "allege", "acknowledge", "explain", "reveal", "disclose", "accuse"}
 
 
 def date_for_span(ex: Extraction, start: int, end: int, trigger: tuple[int, int] | None = None) -> When:
-    """The date of the event read from ``[start, end)`` (its sentence or clause), by this rule:
+    """The date of the event read from ``[start, end)`` (its evidence: a clause or sentence), by this rule:
 
-    1. **Governing expression**: a date or time expression whose syntactic head is reached by walking up
-       the dependency tree from the event's trigger (``trigger``, else the root of the span), or one
-       attached to a verb on that path ("Lavrov *held* a conversation *on Sunday*"; "the talks
-       *scheduled for June 2*"). The closest on the path wins.
-    2. **Nearest in the sentence**: else the date expression in the span's sentence(s) nearest to the
-       trigger (expressions before the trigger win ties).
-    3. **Carried over**: else the last date expression earlier in the same paragraph, or in the two
-       sentences before the span ("That same day, drone strikes..." resolves to the day it refers to
-       because the expression itself is anaphoric; a sentence with no date takes the last one named).
-    4. **Publication date**: else the article's publication date with precision ``unknown`` (a value
-       None if the article has no date) -- never silently: the precision says it was not read.
+    1. **Governing expression**: walking up the dependency tree from the event's trigger (``trigger``,
+       else the head of the span) to its sentence's root, the first word on the way that a date or time
+       expression modifies -- directly ("said Sunday"), through a preposition ("held a conversation *on
+       Sunday*"), a possessive ("*Sunday's* attack") or a participle ("negotiations *scheduled for June 2*").
+       A date on a verb of saying that the trigger depends on ("officials said on Monday that the bridge
+       was destroyed") is when it was said, not when it happened: it is kept for step 4 only.
+    2. **Nearest loose one in the sentence**: else the date expression in the trigger's sentence nearest
+       to the trigger (the earlier one on a tie) among those that modify no other noun or verb: a date on
+       another event's word ("negotiations *scheduled for June 2*") is that event's.
+    3. **Carried over**: else the last date expression earlier in the same paragraph (a sentence with no
+       date of its own continues the time of the one before it).
+    4. **Date of saying**: else the date on the verb of saying from step 1 (the event was reported then,
+       so it happened by then).
+    5. **Publication date**: else the article's publication date with precision ``unknown`` (value None
+       if the article has no date): never silently -- the precision says the date was not read.
 
-    Only expressions with a calendar value count (durations, sets, "now", decades do not). A time of day
-    gives its day. An interval gives its start/end value with the coarser precision.
+    An event still to come (a future-tense verb; a noun marked "upcoming", "imminent", "scheduled"...)
+    takes no date before the publication date.
+
+    Anaphoric expressions ("that same day", "the next day", "one day before the scheduled
+    negotiations") already carry the date they refer to. Only expressions with a calendar value count:
+    not durations, sets, "now" or decades. A time of day gives its day; an interval its start/end.
     """
-    candidates = [(t, n) for t in ex.times if (n := _timex_note(ex, t)) is not None and _dates_an_event(t)]
-    if candidates:
-        anchor = trigger or (start, end)
-        governing = _governing(ex, start, end, anchor, candidates)
-        if governing is not None:
-            return _when(governing)
-        in_span = [t for t, _ in candidates if start <= t.span[0] and t.span[1] <= end]
-        if in_span:
-            mid = (anchor[0] + anchor[1]) / 2
-            return _when(min(in_span, key=lambda t: (abs((t.span[0] + t.span[1]) / 2 - mid), t.span[0] > mid)))
-        before = [t for t, _ in candidates if t.span[1] <= start and _same_stretch(ex, t.span[1], start)]
-        if before:
-            return _when(max(before, key=lambda t: t.span[0]))
+    dated = [t for t in ex.times if _dates_an_event(t)]
     published = parse_iso_date(ex.article.published)
-    return When(published.isoformat() if published else None, "unknown")
+    fallback = When(published.isoformat() if published else None, "unknown")
+    if not dated:
+        return fallback
+    doc = ex.doc
+    anchor = doc.char_span(*(trigger or (start, end)), alignment_mode="expand")
+    if anchor is None or len(anchor) == 0:
+        return fallback
+    head = anchor.root
+    sent = head.sent
+    if published is not None and _in_future(head):
+        # A planned event ("the imminent talks", "will meet") cannot have happened before publication.
+        dated = [t for t in dated if _not_before(t.value or "", published)]
+        if not dated:
+            return fallback
+    in_sentence = [(t, root) for t in dated if (root := _root(ex, t)) is not None and root.sent == sent]
+    said: TimeRef | None = None
+    speech_tokens: set[int] = set()
+    # 1. governing
+    path = [head, *_ancestors(head)]
+    for depth, node in enumerate(path):
+        attached = [t for t, root in in_sentence if node in governors(root)[:_reach(root)]]
+        is_speech = depth > 0 and node.lemma_.lower() in _SPEECH and node.pos_ == "VERB"
+        if is_speech:
+            speech_tokens.add(node.i)
+            if attached and said is None:
+                said = min(attached, key=lambda t: abs(t.span[0] - head.idx))
+            continue
+        if attached:
+            return _when(min(attached, key=lambda t: abs(t.span[0] - head.idx)))
+    # 2. nearest in the sentence among those that modify no other word of substance (the parse left them
+    #    loose, or they hang on a function word); one on another event's word belongs to that event.
+    on_path = {tok.i for tok in path}
+    free = [t for t, root in in_sentence
+            if not any(g.i in speech_tokens or g.i not in on_path and g.pos_ in ("NOUN", "PROPN", "VERB")
+                       for g in governors(root)[:_reach(root)])]
+    if free:
+        return _when(min(free, key=lambda t: (abs(t.span[0] - head.idx), t.span[0] > head.idx)))
+    # 3. carried over from earlier in the paragraph
+    paragraph_start = ex.article.text.rfind("\n", 0, sent.start_char) + 1
+    before = [t for t in dated if paragraph_start <= t.span[0] and t.span[1] <= sent.start_char]
+    if before:
+        return _when(max(before, key=lambda t: t.span[0]))
+    # 4. when it was said
+    if said is not None:
+        return _when(said)
+    return fallback
 
 
-def _timex_note(ex: Extraction, t: TimeRef) -> Timex | None:
-    return ex.notes.get(NOTES_KEY, {}).get(t.id) if t.id else None
+_FUTURE_MODIFIERS = {"imminent", "upcoming", "planned", "scheduled", "proposed", "forthcoming", "coming", "future",
+                     "next", "expected", "prospective", "impending", "possible", "potential"}
+
+
+def _in_future(head: Token) -> bool:
+    """The trigger names an event still to come: a future-tense verb, or a noun marked as upcoming."""
+    if head.pos_ in ("VERB", "AUX"):
+        return verb_tense(head) == FUTURE
+    return any(c.dep_ in ("amod", "compound", "acl") and c.lemma_.lower() in _FUTURE_MODIFIERS for c in head.children)
+
+
+def _not_before(value: str, day: date) -> bool:
+    """The period ``value`` names (its end, for an interval) reaches ``day`` or later."""
+    p = point_from_value(_date_part(value.split("/")[-1]))
+    if p is None:
+        return True
+    gran = "day" if p.gran in ("pod", "hour", "minute") else p.gran
+    return p.day >= start_of(day, gran)
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    out = []
+    while tok.head is not tok and len(out) < 30:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _root(ex: Extraction, t: TimeRef) -> Token | None:
+    span: Span | None = ex.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _reach(root: Token) -> int:
+    """How far up a time expression's attachment is followed: through a preposition and a participle
+    ("for" -> "scheduled" -> "negotiations"), but only to the next word for a bare one ("said Sunday")."""
+    return 3 if root.head.dep_ in ("prep", "agent") or root.dep_ == "pobj" else 1
 
 
 def _dates_an_event(t: TimeRef) -> bool:
@@ -99,8 +181,7 @@ def _when(t: TimeRef) -> When:
     value = t.value or ""
     if "/" in value:
         a, b = value.split("/", 1)
-        a, b = _date_part(a), _date_part(b)
-        value = f"{a}/{b}"
+        value = f"{_date_part(a)}/{_date_part(b)}"
     else:
         value = _date_part(value)
     precision = precision_of(value, "date")
@@ -108,66 +189,6 @@ def _when(t: TimeRef) -> When:
 
 
 def _date_part(value: str) -> str:
-    # "2025-06-01T15:00" and "2025-06-01TNI" are events of that day; seasons are quarters of a year.
+    # "2025-06-01T15:00" and "2025-06-01TNI" are events of that day.
     m = _DATE_VALUE.match(value)
     return m.group(0) if m else value
-
-
-def _governing(ex: Extraction, start: int, end: int, anchor: tuple[int, int],
-               candidates: list[tuple[TimeRef, Timex]]) -> TimeRef | None:
-    span = ex.doc.char_span(anchor[0], anchor[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    heads = _timex_heads(ex, candidates)
-    path: list[Token] = []
-    tok: Token = span.root
-    sent_start = tok.sent.start
-    for _ in range(20):
-        path.append(tok)
-        if tok.head is tok:
-            break
-        tok = tok.head
-    # Attached directly under the trigger or a word on its path ("held ... on Sunday").
-    for depth, node in enumerate(path):
-        for t, head in heads:
-            if head.sent.start != sent_start:
-                continue
-            if _attached_to(head, node) and _inside(t, start, end, ex):
-                return t
-        if depth > 0 and node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT",):
-            break
-    return None
-
-
-def _timex_heads(ex: Extraction, candidates: list[tuple[TimeRef, Timex]]) -> list[tuple[TimeRef, Token]]:
-    out = []
-    for t, _note in candidates:
-        tspan: Span | None = ex.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if tspan is not None and len(tspan):
-            out.append((t, tspan.root))
-    return out
-
-
-def _attached_to(head: Token, node: Token) -> bool:
-    """The time expression modifies ``node``: directly, through a preposition, or as a possessive."""
-    up = head.head
-    if up is node:
-        return True
-    return up.dep_ in ("prep", "agent") and up.head is node or (head.dep_ == "poss" and up is node)
-
-
-def _inside(t: TimeRef, start: int, end: int, ex: Extraction) -> bool:
-    # The governing expression may sit just outside the evidence span but in the same sentence.
-    tspan = ex.doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-    espan = ex.doc.char_span(start, end, alignment_mode="expand")
-    if tspan is None or espan is None:
-        return start <= t.span[0] < end
-    return tspan.sent.start <= espan.start < tspan.sent.end or espan.start <= tspan.start < espan.end
-
-
-def _same_stretch(ex: Extraction, a: int, b: int) -> bool:
-    """Positions a < b are in the same paragraph, or at most two sentences apart."""
-    text = ex.article.text[a:b]
-    if "\n" not in text:
-        return True
-    return text.count(". ") + text.count("\n") <= 2

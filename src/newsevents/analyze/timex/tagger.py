@@ -11,13 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsevents.analyze.timex.calendar import Point, Unresolvable, point_from_value, precision_of
+from newsevents.analyze.timex.calendar import Point, Unresolvable, point_from_value, precision_of, shift
 from newsevents.analyze.timex.compose import Candidate, compose
 from newsevents.analyze.timex.grammar import find_atoms
 from newsevents.analyze.timex.resolve import Anchors, resolve
@@ -98,7 +98,10 @@ class TimexTagger:
             c = cands[i]
             anchors.near_day = _near_day(cands, out, i, sentences)
             out[i] = self._resolve(text, c, anchors, doc)
-        return [t for t in out if t is not None]
+        found = [t for t in out if t is not None]
+        if doc is not None:
+            found = [_anchored_to_event(text, doc, t, found) or t for t in found]
+        return found
 
     def _resolve(self, text: str, c: Candidate, anchors: Anchors, doc: Doc | None) -> Timex:
         tense: Callable[[], int | None] = (lambda: clause_tense(doc, c.start, c.end)) if doc is not None \
@@ -133,6 +136,66 @@ class TimexTagger:
         if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and not _is_time_noun(tok.head.lemma_):
             return False  # "2000 troops"
         return not (tok.dep_ == "compound" and tok.head.pos_ == "NUM")
+
+
+_BEFORE_AFTER = re.compile(r"[ \t]+(?P<w>before|after|prior[ \t]+to|ahead[ \t]+of|following|preceding)[ \t]+", re.I)
+_STEP = re.compile(r"^P(\d{1,4})([DWMY])$")
+
+
+def _anchored_to_event(text: str, doc: Doc, t: Timex, found: list[Timex]) -> Timex | None:
+    """ "one day before the scheduled negotiations": a date, when the text dates the negotiations.
+
+    A length of time followed by "before"/"after" and a noun phrase is counted from the event that noun
+    phrase names, if another expression in the text dates an event of the same word ("negotiations
+    scheduled for June 2", "negotiated on June 2"). The expression then spans the noun phrase's head.
+    """
+    if t.kind != "duration" or not t.value:
+        return None
+    step = _STEP.match(t.value)
+    m = _BEFORE_AFTER.match(text, t.end)
+    if step is None or m is None:
+        return None
+    prep = doc.char_span(m.start("w"), m.end("w"), alignment_mode="expand")
+    if prep is None or len(prep) == 0:
+        return None
+    objects = [c for c in prep[-1].children if c.dep_ in ("pobj", "dobj")]
+    if not objects:
+        return None
+    head = objects[0]
+    for other in found:
+        p = other.point
+        if other is t or p is None or p.gran not in _DAY_GRANS or other.start < head.idx + len(head) and other.end > t.start:
+            continue
+        span = doc.char_span(other.start, other.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if not any(g.lemma_.lower() == head.lemma_.lower() for g in governors(span.root)):
+            continue
+        sign = -1 if m["w"].lower().startswith(("before", "prior", "ahead", "preceding")) else 1
+        unit = {"D": "day", "W": "week", "M": "month", "Y": "year"}[step.group(2)]
+        try:
+            day = shift(p.day, unit, sign * int(step.group(1)))
+        except Unresolvable:
+            return None
+        end = head.idx + len(head)
+        value = Point(day, "day").value
+        return Timex(t.start, end, text[t.start:end], "date", value, precision_of(value, "date"), t.mod,
+                     replace(t.spec, kind="date", value=None), "text")
+    return None
+
+
+def governors(tok: Token, steps: int = 4) -> list[Token]:
+    """The words a phrase modifies, nearest first: "June 2" in "negotiations scheduled for June 2" ->
+    for, scheduled, negotiations. Stops after the first verb that has a subject of its own (a clause)."""
+    out: list[Token] = []
+    for _ in range(steps):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        out.append(tok)
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            break
+    return out
 
 
 def _sets_reference(t: Timex) -> bool:
