@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.analyze.context import Extraction
+from newsevents.analyze.number_words import as_count, parse_number_words, plural
 from newsevents.analyze.quantities import QuantityExtractor, casualties_for_span, quantity_notes
 from newsevents.model import Article, Range
 from newsevents.nlp import load_model
@@ -63,6 +64,8 @@ def test_counts_and_what_they_count(text, expected):
     "The 51-year-old won 60 percent of the vote in 2009.",
     "The town lies 45 km east of the capital.",
     "Some analysts say many things about several regions.",
+    "The storm reached Category 2 before a five-foot surge hit; he served a 16-year sentence.",
+    "One of the candidates won, and one thing is clear: one issue matters.",
 ])
 def test_measures_dates_money_and_vague_words_are_not_counts(text):
     assert found(text) == []
@@ -80,6 +83,23 @@ def test_bad_numbers_never_crash_and_never_give_absurd_values(text):
         if q.value is not None:
             for v in (q.value.min, q.value.max):
                 assert v is None or 0 <= v <= 10**12
+
+
+@pytest.mark.parametrize("words, value", [
+    (["twenty", "one"], 21), (["one", "hundred", "and", "twenty"], 120), (["2.5", "million"], 2_500_000),
+    (["a", "dozen"], 12), (["1,200"], 1200), (["three", "thousand"], 3000), (["1e309"], None),
+    (["99999999999999999999"], None), (["nonsense"], None),
+])
+def test_number_words(words, value):
+    assert as_count(parse_number_words(words)) == value
+
+
+@pytest.mark.parametrize("lemma, plural_form", [
+    ("bridge", "bridges"), ("person", "people"), ("militia", "militias"), ("series", "series"),
+    ("casualty", "casualties"), ("bus", "buses"), ("basis", "bases"),
+])
+def test_plural_of_counted_nouns(lemma, plural_form):
+    assert plural(lemma) == plural_form
 
 
 def test_conjoined_victims_add_up_for_one_event():

@@ -127,7 +127,9 @@ def plural(lemma: str) -> str:
                  "policeman": "policemen", "gunman": "gunmen", "fisherman": "fishermen",
                  "people": "people", "police": "police", "personnel": "personnel", "staff": "staff",
                  "aircraft": "aircraft", "sheep": "sheep", "militia": "militias", "militaman": "militiamen",
-                 "militiaman": "militiamen", "serviceman": "servicemen", "crew": "crew"}
+                 "militiaman": "militiamen", "serviceman": "servicemen", "crew": "crew", "series": "series",
+                 "species": "species", "means": "means", "basis": "bases", "crisis": "crises",
+                 "analysis": "analyses", "thesis": "theses", "index": "indices", "headquarters": "headquarters"}
     w = lemma.lower()
     if w in irregular:
         return irregular[w]

@@ -54,7 +54,7 @@ QUALIFIERS: dict[str, str] = {
     "not more than": _UPPER,
     "about": _ABOUT, "around": _ABOUT, "approximately": _ABOUT, "roughly": _ABOUT, "nearly": _ABOUT,
     "almost": _ABOUT, "some": _ABOUT, "an estimated": _ABOUT, "estimated": _ABOUT, "close to": _ABOUT,
-    "approx.": _ABOUT, "circa": _ABOUT, "an approximate": _ABOUT, "reportedly": _ABOUT,
+    "approx.": _ABOUT, "circa": _ABOUT, "an approximate": _ABOUT,
 }
 _QUALIFIER_TOKENS = sorted((q.split() for q in QUALIFIERS), key=len, reverse=True)
 # Qualifiers after the number: "20 or more", "100-plus".
@@ -117,6 +117,8 @@ NOT_COUNTED = frozenset({
     "usd", "eur", "gbp", "mph", "kph", "knot", "bpd", "mw", "gw", "kw", "kwh", "%", "grade", "age",
     "old", "aged", "mark", "minus", "score", "spot", "place",
     "position", "share", "stake", "rate", "vote", "seat", "goal", "run",
+    "centimetre", "centimeter", "millimetre", "millimeter", "mg", "ml", "mole", "°", "km²",
+    "sq", "square", "gigawatt", "megawatt", "kilowatt", "watt", "volt", "byte", "gb", "mb", "tb", "decibel", "calorie", "psi", "bar", "ppm", "fold",
 })
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -397,6 +399,15 @@ def _skip_measure(doc: Doc, num: _Number) -> bool:
     nxt = _lower(doc, num.end)
     if nxt in ("%", "percent", "per", "pc") or nxt in MONTHS or nxt in (":", "am", "pm", "a.m.", "p.m."):
         return True
+    if nxt in _DASHES and num.end + 1 < len(doc) and doc[num.end + 1].is_alpha and \
+            doc[num.end + 1].lower_ not in UNITS and doc[num.end + 1].lower_ not in TENS and \
+            doc[num.end + 1].lower_ not in FRACTIONS and doc[num.end + 1].lower_ != "plus":
+        return True  # "a five-foot tusk", "a 16-year sentence", "the two-page preamble": a measure
+    if num.start > 0 and first is core:
+        prev_tok = doc[num.start - 1]
+        if prev_tok.is_title and prev_tok.pos_ in ("PROPN", "NOUN") and not prev_tok.is_sent_start \
+                and prev_tok.lower_ not in CATEGORY_NOUNS:
+            return True  # "Category 2 storm", "Round 4", "Flight 17": a label
     text = core.text
     if re.fullmatch(r"\d{4}", text) and 1000 <= int(text) <= 2200 and "," not in text:
         return True  # a year
@@ -619,7 +630,12 @@ def _count_of(doc: Doc, num: _Number) -> tuple[str, Range | None, int, QuantityN
             return None  # "several" alone, or an unreadable figure with nothing counted
         if noun is None or noun.pos_ == "PRON" or noun.lemma_.lower() in PRONOUN_NOUNS:
             return None
-        what = plural(noun.lemma_)
+        if _lower(doc, num.end) == "of" and num.fraction is None and _lower(doc, num.end + 1) in (
+                "the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "them", "us"):
+            return None  # "one of the candidates", "two of the sites": a part of a set, not a count
+        if doc[num.end - 1].lower_ in ("one", "a", "an") and num.value == Range(1, 1, None):
+            return None  # "one thing", "one key issue": the article, not a count
+        what = noun.lower_ if noun.tag_ in ("NNS", "NNPS") else plural(noun.lemma_)
         victims = None
     value = num.value
     if num.fraction is not None:
