@@ -250,6 +250,7 @@ class _EventBuilder:
             consequence_only=d.consequence_only,
             agent_lemmas={lemma(t) for t in d.frame.agents} | {t.lower_ for t in d.frame.agents},
             patient_is_person=any(_is_person(t) for t in d.frame.patients),
+            future="future" in event.context,
         )
 
 

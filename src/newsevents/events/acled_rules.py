@@ -66,6 +66,7 @@ class AcledInput:
     consequence_only: bool = False  # a toll with no act named ("a boy was injured when a UXO went off")
     agent_lemmas: set[str] = field(default_factory=set)  # heads of the agent phrases ("rioters", "police")
     patient_is_person: bool = False  # someone, not something, was hit ("a shopkeeper", "him")
+    future: bool = False  # an intention (PLOVER AGREE/THREATEN of a future act), not the act
 
 
 def acled_sub_event(x: AcledInput) -> str | None:
@@ -253,6 +254,8 @@ _AGREEMENT_NOUNS = frozenset("agreement deal accord treaty truce ceasefire pact 
 
 
 def _agree(x: AcledInput) -> str | None:
+    if x.future:
+        return None  # a promise to sign is not yet an agreement
     if (x.trigger_lemmas | x.clause_lemmas) & _AGREEMENT_NOUNS:
         return "Agreement"
     return None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.events.cues import clause_tokens, contexts_in, modes_in
 from newsevents.events.frames import Frame, frame_of, predicate_of
-from newsevents.events.lexicon import CLASH_WORDS, CONSULT_MODE_CUES, NON_VIOLENT_CAUSES
+from newsevents.events.lexicon import CLASH_WORDS, CONSULT_MODE_CUES, NON_VIOLENT_CAUSES, Sense
 from newsevents.events.status import StatusReading, read_status
 from newsevents.events.triggers import Trigger, find_triggers, lemma
 
@@ -93,6 +93,7 @@ class EventCoder:
 
     def _code_sentence(self, sent: Span, triggers: list[Trigger],
                        earlier: list[Draft]) -> tuple[list[Draft], list[Trigger]]:
+        triggers = sorted(triggers + _obligations(sent, triggers), key=lambda t: t.token.i)
         every = triggers
         triggers = [t for t in triggers if not _refers_back(t, earlier)]
         content_of = _assign_content(triggers)
@@ -153,12 +154,80 @@ class EventCoder:
         if owner is not None and owner.sense.type == "ACCUSE" and draft.status.status == "occurred":
             # "X accused Y of shelling Z": the shelling is X's claim.
             draft.status = StatusReading("claimed", reporter=_first_subject(owner.token))
+        _plover_conventions(draft)
         draft.contexts = list(dict.fromkeys(
             [c for m in draft.members for c in m.sense.contexts] + contexts_in(sent) + list(draft.status.context)
         ))
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+
+COOPERATIVE = frozenset(("SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"))
+CONFLICTUAL = frozenset(("ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"))
+_WILLING = frozenset(("ready", "willing", "prepared", "offer", "eager", "happy"))
+_POISED = frozenset(("prepare", "poise", "gear", "ready", "prepared", "poised"))
+_SELF = frozenset(("it", "they", "he", "she", "we", "i"))
+_THREAT_MODE_OF = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "relations", "PROTEST": "restrict",
+                   "MOBILIZE": "violence"}
+
+
+def _plover_conventions(draft: Draft) -> None:
+    """The PLOVER manual's rules for what an intention is coded as.
+
+    Cooperation announced for the future is an AGREE ("all cooperative actions reported in future tense
+    are ... intentions"); force or restrictions an actor announces it will use, or will use unless
+    something happens, are a THREATEN; getting ready to attack is a MOBILIZE.
+    """
+    pred = draft.frame.predicate
+    head = pred.head if pred.dep_ in ("xcomp", "ccomp") else None
+    head_word = lemma(head) if head is not None else ""
+    if draft.type == "ASSAULT" and head is not None and pred.dep_ == "xcomp" and head_word in _POISED:
+        draft.type, draft.modes = "MOBILIZE", ["troops"]
+        draft.status = StatusReading("occurred", draft.status.reporter, ("future",))
+        return
+    if draft.type in COOPERATIVE and (draft.status.status == "planned" or
+                                      head is not None and pred.dep_ == "xcomp" and head_word in _WILLING):
+        draft.type, draft.modes = "AGREE", []
+        draft.status = StatusReading("occurred", draft.status.reporter, ("future",))
+        return
+    if draft.type in CONFLICTUAL and draft.status.status in ("planned", "hypothetical"):
+        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                     for m in c.children) for c in pred.children)
+        reporter = draft.status.reporter
+        self_announced = reporter is not None and any(
+            a.lower_ in _SELF or lemma(a) == lemma(reporter) for a in draft.frame.agents)
+        if conditional or self_announced:
+            mode = draft.trigger.sense.mode if draft.type == "COERCE" and draft.trigger.sense.mode in (
+                "ban", "restrict", "arrest", "curfew") else _THREAT_MODE_OF[draft.type]
+            draft.type, draft.modes = "THREATEN", ["restrict" if mode == "curfew" else mode]
+            draft.status = StatusReading("occurred", reporter, ("future",))
+
+
+_OBLIGATION = frozenset(("must", "should", "ought"))
+_SPEECH = frozenset("say declare announce insist stress tell warn remind state add note write "
+                    "reminder warning statement call message".split())
+_OBLIGATION_SENSE = Sense("REQUEST", takes_content=True)
+
+
+def _obligations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """ "X said Y must cooperate": a demand, made at the speech verb, whatever Y must do."""
+    taken = {t.token.i for t in triggers}
+    found: list[Trigger] = []
+    for tok in sent:
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children):
+            continue
+        node = tok
+        for _ in range(2):
+            if node.dep_ in ("ccomp", "acl", "advcl") and lemma(node.head) in _SPEECH:
+                speech = node.head
+                if speech.i not in taken:
+                    found.append(Trigger(speech, _OBLIGATION_SENSE, "verb", (speech,)))
+                    taken.add(speech.i)
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+    return found
 
 
 def _refers_back(trig: Trigger, earlier: list[Draft]) -> bool:

@@ -46,7 +46,14 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "meeting": "talk meeting negotiation discussion consultation conversation summit conference dialogue "
                "call session round consultation contact",
     "agreement": "agreement deal accord treaty truce ceasefire ceasefire pact memorandum settlement "
-                 "protocol arrangement compromise exchange",
+                 "protocol arrangement compromise exchange consensus understanding",
+    "access": "access observer inspector monitor aid delivery entry passage corridor convoy journalist "
+              "peacekeeper mission",
+    "crossing": "border bridge crossing corridor airport port road airspace checkpoint",
+    "request_obj": "refuge asylum help aid support assistance release protection clarification explanation "
+                   "extradition meeting talk",
+    "ties_or_aid": "tie relation relations contact aid assistance talk negotiation cooperation trade export "
+                   "import supply delivery funding",
     "aid": "aid assistance help grant loan credit money fund funding weapon arm ammunition equipment supply "
            "food medicine relief asylum support package tranche vehicle tank missile system",
     "weapon_fired": "shot round shell mortar missile rocket artillery bullet salvo volley grenade bomb "
@@ -73,7 +80,7 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "ties": "tie relation relations contact",
     "sanction_noun": "sanction embargo tariff boycott",
     "troops": "troop force soldier unit battalion brigade army tank warship ship reinforcement police",
-    "curfew": "curfew law martial emergency restriction ban lockdown",
+    "curfew": "curfew law martial emergency restriction ban lockdown blockade blackout state siege",
     "responsibility": "responsibility",
     "base": "base headquarters post outpost camp checkpoint position observation presence",
     "statement": "statement report list name result detail figure information video footage photo",
@@ -111,7 +118,6 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "fire": (S("ASSAULT", prep="at on upon into toward towards"),
              S("ASSAULT", obj="weapon_fired"),
              S("ASSAULT", "firearms", prt="upon")),
-    "open": (S("ASSAULT", "firearms", obj="weapon_fired"),),
     "kill": (S("ASSAULT", consequence=True),),
     "murder": (S("ASSAULT", contexts=("crime_murder",)),),
     "slay": (S("ASSAULT"),),
@@ -210,7 +216,11 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "disperse": (S("COERCE", "restrict", obj="person"), S("COERCE", "restrict")),
     "suppress": (S("COERCE", "restrict"),),
     "crack": (S("COERCE", "restrict", prt="down"),),
-    "impose": (S("COERCE", "curfew", obj="curfew"), S("SANCTION", "sever", obj="sanction_noun")),
+    "impose": (S("SANCTION", "sever", obj="sanction_noun", takes_content=True),
+               S("COERCE", "curfew", obj="curfew", takes_content=True)),
+    "reimpose": (S("SANCTION", "sever", obj="sanction_noun", takes_content=True),
+                 S("COERCE", "curfew", obj="curfew", takes_content=True)),
+    "extend": (S("COERCE", "curfew", obj="curfew", takes_content=True),),
     "expel": (S("SANCTION", "expel"),),
     # --- MOBILIZE: military or police moves short of force
     "deploy": (S("MOBILIZE", "troops"),),
@@ -220,10 +230,11 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "reinforce": (S("MOBILIZE", "troops"),),
     "station": (S("MOBILIZE", "troops"),),
     "patrol": (S("MOBILIZE", "troops"),),
-    "establish": (S("MOBILIZE", "troops", obj="base"),),
+    "establish": (S("MOBILIZE", "troops", obj="base"), S("SUPPORT", obj="ties")),
     "set": (S("MOBILIZE", "troops", prt="up", obj="base"),),
     # --- CONSULT: meetings, visits, talks, calls
     "meet": (S("CONSULT"),),
+    "mediate": (S("CONSULT", "third-party"),),
     "talk": (S("CONSULT", prep="with to"),),
     "negotiate": (S("CONSULT"),),
     "discuss": (S("CONSULT"),),
@@ -236,6 +247,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "speak": (S("CONSULT", prep="with"),),
     # --- AGREE: agree to, offer, promise
     "agree": (S("AGREE"),),
+    "reach": (S("AGREE", obj="agreement", takes_content=True),),
     "offer": (S("AGREE"),),
     "promise": (S("AGREE", takes_content=True),),
     "pledge": (S("AGREE", takes_content=True),),
@@ -256,6 +268,9 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "recognize": (S("SUPPORT"),),
     "recognise": (S("SUPPORT"),),
     "congratulate": (S("SUPPORT"),),
+    "normalize": (S("SUPPORT", obj="ties"),),
+    "normalise": (S("SUPPORT", obj="ties"),),
+    "restore": (S("SUPPORT", obj="ties"),),
     # --- CONCEDE: verbal concessions
     "apologize": (S("CONCEDE"),),
     "apologise": (S("CONCEDE"),),
@@ -264,6 +279,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "ease": (S("CONCEDE", obj="curfew"), S("CONCEDE", obj="sanction_noun")),
     "lift": (S("CONCEDE", obj="curfew"), S("CONCEDE", obj="sanction_noun")),
     "relax": (S("CONCEDE"),),
+    "declare": (S("CONCEDE", obj="agreement"),),
     "amnesty": (S("CONCEDE"),),
     # --- COOPERATE: mutual material cooperation
     "cooperate": (S("COOPERATE"),),
@@ -280,10 +296,16 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "deliver": (S("AID", obj="aid"),),
     "supply": (S("AID"),),
     "fund": (S("AID", "economic"),),
+    "contribute": (S("AID", obj="aid"), S("AID", "military", obj="troops")),
     "finance": (S("AID", "economic"),),
     "lend": (S("AID", "economic"),),
     "rescue": (S("AID", "humanitarian"),),
-    "evacuate": (S("AID", "humanitarian"),),
+    "evacuate": (S("RETREAT", "withdraw", obj="territory"), S("RETREAT", "withdraw", obj="settlement"),
+                 S("AID", "humanitarian")),
+    "allow": (S("RETREAT", "access", obj="access"),),
+    "admit": (S("RETREAT", "access", obj="access"),),
+    "open": (S("ASSAULT", "firearms", obj="weapon_fired"), S("RETREAT", "access", obj="crossing")),
+    "reopen": (S("RETREAT", "access", obj="crossing"),),
     # --- RETREAT: material concessions, releases, withdrawals, resignations
     "withdraw": (S("RETREAT", "withdraw"),),
     "retreat": (S("RETREAT", "withdraw"),),
@@ -308,6 +330,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "insist": (S("REQUEST", takes_content=True),),
     "order": (S("REQUEST", takes_content=True),),
     "reiterate": (S("REQUEST", obj="call", takes_content=True),),
+    "seek": (S("REQUEST", obj="request_obj", takes_content=True),),
     # --- ACCUSE: disapprove, allege, investigate, sue
     "accuse": (S("ACCUSE", "allege", takes_content=True),),
     "blame": (S("ACCUSE", "allege", takes_content=True),),
@@ -325,6 +348,9 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "investigate": (S("ACCUSE", "investigate", takes_content=True),),
     "probe": (S("ACCUSE", "investigate", takes_content=True),),
     "sue": (S("ACCUSE", "sue"),),
+    "indict": (S("ACCUSE", "sue"),),
+    "prosecute": (S("ACCUSE", "sue"),),
+    "complain": (S("ACCUSE", "disapprove", takes_content=True),),
     # --- REJECT: refusals
     "reject": (S("REJECT", takes_content=True),),
     "refuse": (S("REJECT", takes_content=True),),
@@ -340,8 +366,10 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     # --- SANCTION: reductions in relations, sanctions, convictions
     "sanction": (S("SANCTION"),),
     "sever": (S("SANCTION", "sever"),),
-    "cut": (S("SANCTION", "sever", obj="ties"), S("SANCTION", "sever", obj="aid")),
-    "suspend": (S("SANCTION", "sever"),),
+    "cut": (S("SANCTION", "sever", obj="ties_or_aid", takes_content=True),),
+    "halt": (S("SANCTION", "sever", obj="ties_or_aid", takes_content=True),),
+    "stop": (S("SANCTION", "sever", obj="ties_or_aid", takes_content=True),),
+    "suspend": (S("SANCTION", "sever", takes_content=True),),
     "cancel": (S("SANCTION", "cancel"),),
     "recall": (S("SANCTION", "withdraw", obj="person"),),
     "freeze": (S("SANCTION", "sever"),),
@@ -459,6 +487,9 @@ NOUN_SENSES: dict[str, tuple[Sense, ...]] = {
     "embargo": (S("SANCTION", "sever"),),
     "investigation": (S("ACCUSE", "investigate"),),
     "probe": (S("ACCUSE", "investigate"),),
+    "mediation": (S("CONSULT", "third-party"),),
+    "torture": (S("ASSAULT", "torture"),),
+    "consensus": (S("AGREE"),),
     "accusation": (S("ACCUSE", "allege"),),
     "condemnation": (S("ACCUSE", "disapprove"),),
     "threat": (S("THREATEN"),),

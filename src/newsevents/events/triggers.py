@@ -71,6 +71,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             taken.update(t.i for t in words)
             continue
         lem = lemma(tok)
+        if is_verbal(tok) and tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "Iran-backed militias", "the shelled village": a modifier, not a clause
         if is_verbal(tok):
             senses = VERB_SENSES.get(lem)
             if senses:
@@ -163,6 +165,9 @@ def _applies(tok: Token, sense: Sense) -> bool:
         return False
     if sense.obj or sense.not_obj:
         objs = {lemma(o) for o in objects_of(tok)}
+        # "lifted a state of emergency", "imposed an information blackout": the object's own nouns count
+        objs |= {lemma(g) for o in objects_of(tok) for c in o.children if c.dep_ in ("compound", "prep")
+                 for g in ([c] if c.dep_ == "compound" else c.children) if g.pos_ in ("NOUN", "PROPN")}
         if sense.obj and not objs & _word_class(sense.obj):
             return False
         if sense.not_obj and objs & _word_class(sense.not_obj):
@@ -170,7 +175,9 @@ def _applies(tok: Token, sense: Sense) -> bool:
     if sense.subj or sense.not_subj:
         subjs = {lemma(s) for s in subjects_of(tok)}
         subjs |= {lemma(c) for s in subjects_of(tok) for c in s.children if c.dep_ == "compound"}
-        if sense.subj and not subjs & _word_class(sense.subj):
+        if sense.subj and not subjs & _word_class(sense.subj) and not (
+                sense.subj == "crowd" and any(x.ent_type_ == "NORP" and x.tag_ in ("NNS", "NNPS")
+                                              for x in subjects_of(tok))):
             return False
         if sense.not_subj and subjs & _word_class(sense.not_subj):
             return False
