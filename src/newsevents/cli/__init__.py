@@ -18,6 +18,7 @@ def main() -> None:
 
 def _register_commands() -> None:
     # Imported for their side effect of adding commands to ``main``.
+    import newsevents.cli.link  # noqa: F401
     import newsevents.cli.store  # noqa: F401
     from newsevents.cli import analyze  # noqa: F401
 
