@@ -45,6 +45,7 @@ from newsevents.lexicon.organisations import (
     country_phrase,
     known_org,
     known_org_max_words,
+    known_org_may_start,
     ministry_kind,
 )
 from newsevents.lexicon.people import KnownPerson, known_person
@@ -225,7 +226,7 @@ def _portfolio(doc: Doc, end: int, stop: int, role: Role) -> tuple[int, str, Rol
 
 def _org_at(doc: Doc, i: int, stop: int, country: Country | None) -> tuple[int, OrgInfo] | None:
     """The longest organisation name starting at token i (known by name or by a state-body pattern)."""
-    for n in range(min(known_org_max_words(), stop - i), 0, -1):
+    for n in range(min(known_org_max_words(), stop - i) if known_org_may_start(doc[i].text) else 0, 0, -1):
         span = doc[i:i + n]
         if not _is_capitalised(span[0]) and not span[0].is_upper:
             break
@@ -777,7 +778,8 @@ def _known_org_scan(ex: Extraction) -> None:
     index = actor_index(ex)
     i = 0
     while i < len(doc):
-        if i in index.token_actor or i in index.consumed or not (_is_capitalised(doc[i]) or doc[i].is_upper):
+        if i in index.token_actor or i in index.consumed or not (_is_capitalised(doc[i]) or doc[i].is_upper) \
+                or not (known_org_may_start(doc[i].text) or doc[i].lower_ == "the"):
             i += 1
             continue
         hit = None
@@ -938,7 +940,7 @@ def _group_at(ex: Extraction, tok: Token, proactive: bool, within: tuple[int, in
         name = "Government" if institution == "Government" else institution
         info = canonical_org(name, country) or OrgInfo(f"{name} of {country_phrase(country)}", country.iso3,
                                                       group.sector, state=True)
-        return _register_org(ex, info, found[1], np_end)
+        return _register_org(ex, info, found[1] if found else tok.i, np_end)
     if proactive and country is None and (not _agentive(tok) or tok.tag_ in ("NN", "NNP") and
                                           tok.lower_ not in _MASS_GROUPS):
         return None  # a lone "man" or "driver" is registered only when a caller asks

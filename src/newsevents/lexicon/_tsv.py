@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "POL", "REB", "MED", "CVL", "BUS", "EDU", "REL", "HLH",
@@ -46,19 +47,29 @@ class FormIndex:
         self.exact: dict[str, object] = {}
         self.folded: dict[str, object] = {}
         self.max_words = 1
+        self.first_words: set[str] = set()  # folded first words of all forms, to skip hopeless starts
 
     def add(self, form: str, record: object) -> None:
         from newsevents.lexicon.countries import is_case_sensitive_form
 
-        form = form.strip()
+        form = re.sub(r"^[Tt]he\s+", "", form.strip())
         if not form:
             return
         if is_case_sensitive_form(form):
             self.exact.setdefault(form, record)
+            self.first_words.add(self._fold(form).split()[0])
         else:
             key = self._fold(form)
             self.folded.setdefault(key, record)
             self.max_words = max(self.max_words, len(key.split()))
+            words = key.split()
+            self.first_words.add(words[0])
+            if words[0] == "the" and len(words) > 1:
+                self.first_words.add(words[1])
+
+    def may_start(self, word: str) -> bool:
+        """False when no form begins with this word (a cheap test before trying longer spans)."""
+        return self._fold(word) in self.first_words
 
     def get(self, text: str) -> object | None:
         text = text.strip()

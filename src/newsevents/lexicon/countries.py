@@ -40,6 +40,7 @@ class Country:
     demonyms: tuple[str, ...] = ()  # plural people nouns: "Russians", "Britons"
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The lookup key of a text: no diacritics, case-folded, straight apostrophes, single spaces.
 

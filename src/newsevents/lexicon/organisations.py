@@ -83,6 +83,11 @@ def known_org_max_words() -> int:
     return _known().max_words
 
 
+def known_org_may_start(word: str) -> bool:
+    """Whether any known body's name begins with this word."""
+    return _known().may_start(word)
+
+
 def ministry_kind(subject: str) -> MinistryKind | None:
     """The kind of ministry a subject names: "Foreign" and "foreign affairs" -> Foreign Affairs."""
     hit = _ministries().get(subject)
@@ -130,8 +135,9 @@ def canonical_org(core: str, country: Country | None, full: str | None = None) -
         return info
     if (info := _department(core, country)) is not None:
         return info
-    head = org_head(core)
-    if head is None or not core.split()[-1][:1].isupper():
+    head_words = re.split(r"\s+(?:of|for)\s+", core, maxsplit=1)[0]  # "Department of Transportation"
+    head = org_head(core) or org_head(head_words)
+    if head is None or not head_words.split()[-1][:1].isupper():
         # Generic heads count only as written in a name: "the Assembly", not "assembly locations".
         return None
     if head.state and country is not None:
