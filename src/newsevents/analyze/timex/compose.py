@@ -39,7 +39,11 @@ def select(atoms: list[tuple[int, int, Spec]]) -> list[Candidate]:
         if any(occupied[s:e]):
             continue
         occupied[s:e] = b"\x01" * (e - s)
-        taken.append(Candidate(s, e, spec))
+        parts = None
+        if spec.part_spans and spec.end is not None:
+            (a0, a1), (b0, b1) = spec.part_spans
+            parts = [(a0, a1, replace(spec, end=None, part_spans=None)), (b0, b1, spec.end)]
+        taken.append(Candidate(s, e, spec, parts))
     return sorted(taken, key=lambda c: c.start)
 
 

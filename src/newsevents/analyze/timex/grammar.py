@@ -142,7 +142,7 @@ def _slash_date(m: re.Match[str]) -> Spec | None:
 _RANGE = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
 
 
-@rule("month_day", rf"""{B}(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?
+@rule("month_day", rf"""{B}(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?P<mon>{MONTH})\s+(?:the\s+)?
       (?P<d>{DAY_NUM}|{DAY_ORD_WORD})(?:{_RANGE}(?P<d2>{DAY_NUM}))?
       (?:\s*,?\s*(?P<y>{YEAR4})|\s+(?P<ya>{YEAR_APOS}))?{E}""")
 def _month_day(m: re.Match[str]) -> Spec | None:
@@ -175,10 +175,14 @@ def _day_month_spec(m: re.Match[str]) -> Spec | None:
         if d2 is None or d2 <= day:
             return None
         s.end = Spec(year=year, month=s.month, day=d2)
+        if m.start("mon") < m.start("d"):  # "April 24 and 25"
+            s.part_spans = ((m.start(), m.end("d")), (m.start("d2"), m.end()))
+        else:  # "3-5 May", "between 3 and 5 May"
+            s.part_spans = ((m.start("d"), m.end("d")), (m.start("d2"), m.end()))
     return s
 
 
-@rule("month_year", rf"{B}(?:the\s+)?(?P<mon>{MONTH})(?:\s+of)?\s*,?\s+(?P<y>{YEAR4}|{YEAR_APOS}){E}")
+@rule("month_year", rf"{B}(?P<mon>{MONTH})(?:\s+of)?\s*,?\s+(?P<y>{YEAR4}|{YEAR_APOS}){E}")
 def _month_year(m: re.Match[str]) -> Spec:
     return Spec(year=_year(m["y"]), month=_month(m["mon"]))
 
@@ -192,18 +196,23 @@ def _month_alone(m: re.Match[str]) -> Spec | None:
 
 
 # "May" and "March" are also words: alone they need a word before them that only a month takes.
-_MAY_CUE = (r"in|since|until|till|by|from|to|through|during|before|after|of|early|late|mid|last|next|this|that"
-            r"|every|each|between|and|or|throughout|around|end|beginning|middle")
+_MAY_CUE = (r"in|since|until|till|by|from|to|through|during|before|after|of|early|late|mid"
+            r"|between|and|or|throughout|around|end|beginning|middle")
 
 
-@rule("month_cued", rf"""(?<![\w])(?P<cue>{_MAY_CUE})[\s-]+(?P<x>(?:(?P<rel>{_MONTH_REL})\s+)?(?P<mon>(?-i:May|March|MAY|MARCH)))(?![\w-])""")
+@rule("month_cued", rf"""(?<![\w])(?P<cue>{_MAY_CUE})[\s-]+(?P<x>(?P<mon>(?-i:May|March|MAY|MARCH)))(?![\w-])""")
 def _month_cued(m: re.Match[str]) -> Spec | None:
+    return _month_spec(m)
+
+
+@rule("month_rel", rf"""{B}(?P<rel>{_MONTH_REL})\s+(?P<mon>(?-i:May|March|MAY|MARCH))(?![\w-])""")
+def _month_rel(m: re.Match[str]) -> Spec | None:
     return _month_spec(m)
 
 
 def _month_spec(m: re.Match[str]) -> Spec | None:
     month = _month(m["mon"])
-    rel = (m["rel"] or "").lower()
+    rel = (m.groupdict().get("rel") or "").lower()
     if rel in ("every", "each") or m.groupdict().get("pl"):
         return Spec(kind="set", value=f"XXXX-{month:02d}")
     offset, anaphoric, strict = _rel(rel)
@@ -225,7 +234,7 @@ def _year_range(m: re.Match[str]) -> Spec | None:
         return None
     if m["pre"] is None and re.search(r"\s(?:and|to|through|until)\s", m.group(0)):
         return None  # "1990 to 1995" alone is often two numbers; the range needs "between"/"from"
-    return Spec(year=y1, end=Spec(year=y2))
+    return Spec(year=y1, end=Spec(year=y2), part_spans=(m.span("y1"), m.span("y2")))
 
 
 _TENS_YEARS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -288,17 +297,17 @@ def _era_year(m: re.Match[str]) -> Spec | None:
 
 
 @rule("weekday", rf"""{B}(?:(?P<rel>this\s+coming|this\s+past|last|next|this|coming|past|previous|the\s+previous
-      |the\s+following|the\s+next|that|the\s+same)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?P<pos>['’]s)?(?!\w)""")
+      |the\s+following|the\s+next|that|the\s+same)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s(?!['’]))?(?!\w)""")
 def _weekday_atom(m: re.Match[str]) -> Spec | None:
     wd = _weekday(m["wd"])
-    if m["pl"] and not m["pos"]:
+    if m["pl"]:
         return Spec(kind="set", value=f"XXXX-WXX-{wd}", rule="weekday_set")
     offset, anaphoric, strict = _rel(m["rel"])
     return Spec(weekday=wd, direction=offset, anaphoric=anaphoric, strict=strict)
 
 
 @rule("relative_day", rf"""{B}(?:the\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)
-      |(?P<w>today|tonight|tonite|tomorrow|yesterday|overnight)(?P<pos>['’]s)?){E}""")
+      |(?P<w>today|tonight|tonite|tomorrow|yesterday|overnight)){E}""")
 def _relative_day(m: re.Match[str]) -> Spec:
     if m["db"]:
         return Spec(unit="day", offset=-2 if m["db"].lower().startswith("before") else 2)
@@ -317,7 +326,7 @@ _REL_WORDS = (r"this\s+past|this\s+coming|the\s+very\s+same|that\s+same|that\s+v
 
 
 @rule("relative_unit", rf"""{B}(?P<rel>{_REL_WORDS})\s+(?:(?:fiscal|full|calendar|financial|entire|whole)[\s-]+)?(?P<u>week|month|year|quarter|decade|century|weekend
-      |fortnight|day|night|morning|afternoon|evening)(?P<pos>['’]s)?(?![\w-])""")
+      |fortnight|day|night|morning|afternoon|evening)(?![\w-])""")
 def _relative_unit(m: re.Match[str]) -> Spec | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["u"].lower()
@@ -381,6 +390,8 @@ def _ago(m: re.Match[str]) -> Spec | None:
     s = Spec(unit=step_unit, offset=sign * n, anaphoric=anaphoric, mod=mod)
     if anaphoric:
         s.notes.append("keep_gran")
+    elif step_unit == "year" and n == 1:
+        s.notes.append("comparison")  # "up from $10 million a year ago": the same period last year
     return s
 
 
@@ -411,11 +422,20 @@ _YEAR_ADJ = (rf"(?P<yq>{YEAR4}|year-ago|year-earlier|year-before|prior-year|prev
              r"|last\s+year['’]s|next\s+year['’]s|the\s+year['’]s)")
 
 
-@rule("quarter", rf"""{B}(?:(?P<det>the|its|their|this|that|a|an)\s+)?(?:(?:latest|current|comparable|same|corresponding)\s+)?
-      (?:{_YEAR_ADJ}\s+)?(?:(?:fiscal|calendar)[-\s]+)?{_ORD_Q}[-\s]+(?:fiscal[-\s]+)?(?P<u>quarter|half)(?P<pl>s)?
+@rule("quarter", rf"""{B}(?:(?P<det>the|its|their|this|that|a|an)\s+)?(?P<q>(?:(?:latest|current|comparable|same|corresponding)\s+)?
+      (?:{_YEAR_ADJ}\s+)?(?:(?:fiscal|calendar)[-\s]+)?{_ORD_Q}(?P<hy>[-\s]+)(?:fiscal[-\s]+)?(?P<u>quarter|half)(?P<pl>s)?
       (?:\s+of\s+(?:(?:the\s+)?(?:fiscal|calendar)\s+)?(?:year\s+)?(?:(?P<y>{YEAR4})|(?P<yrel>this|last|next|the\s+current|the\s+previous)\s+year)
-      |\s+(?P<y2>{YEAR4}))?(?![\w-])""")
-def _quarter(m: re.Match[str]) -> Spec | None:
+      |\s+(?P<y2>{YEAR4}))?)(?![\w-])""")
+def _quarter(m: re.Match[str]) -> Spec | tuple[Spec, tuple[int, int]] | None:
+    spec = _quarter_spec(m)
+    det = (m["det"] or "").lower()
+    # "its fourth quarter" -> "fourth quarter"; "a third-quarter loss" -> "third-quarter" (an adjective).
+    if spec is not None and (det in ("its", "their") or det and m["hy"] == "-" and det != "this"):
+        return spec, m.span("q")
+    return spec
+
+
+def _quarter_spec(m: re.Match[str]) -> Spec | None:
     n = ordinal_to_int(m["ord"].lower())
     unit = m["u"].lower()
     limit = 4 if unit == "quarter" else 2
@@ -463,6 +483,12 @@ def _year_ago(m: re.Match[str]) -> Spec | None:
 @rule("year_ago_adj", rf"""{B}(?P<x>(?P<ya>year-ago|year-earlier))(?=\s+(?:level|levels|figure|figures|results|profit|earnings|net|loss|sales)\b)""")
 def _year_ago_adj(m: re.Match[str]) -> Spec:
     return Spec(unit="year", offset=-1, anaphoric=True, notes=["keep_gran"])
+
+
+@rule("year_period", rf"""{B}the\s+(?P<y>{YEAR4})\s+(?:fiscal\s+)?(?P<u>period|quarter|first\s+half|second\s+half|season)(?![\w-])""")
+def _year_period(m: re.Match[str]) -> Spec:
+    # "the 1988 period" in a text about a quarter: that quarter of 1988.
+    return Spec(year=int(m["y"]), notes=["period_of_ref"])
 
 
 _SEASON_REL = r"this\s+past|this\s+coming|last|next|this|that|the|every|each"
@@ -556,7 +582,7 @@ def _oclock(m: re.Match[str]) -> Spec:
     return Spec(kind="time", hour=h, minute=0)
 
 
-@rule("noon", rf"""{B}(?P<w>noon|midday|mid-day|midnight|mid-morning|mid-afternoon|mid\s+afternoon|mid-evening
+@rule("noon", rf"""{B}(?<!high\s)(?<!High\s)(?P<w>noon|midday|mid-day|midnight|mid-morning|mid-afternoon|mid\s+afternoon|mid-evening
       |dawn|daybreak|dusk|nightfall|sunrise|sunset)(?!\w)""")
 def _noon(m: re.Match[str]) -> Spec:
     w = re.sub(r"[\s-]+", "", m["w"].lower())
@@ -637,7 +663,10 @@ def _duration(m: re.Match[str]) -> Spec | None:
         return None  # "the 1988 quarter" is a year, not 1988 quarters
     if unit == "second" and amt_text in ("a", "an"):
         return None  # "a second betrayal"
-    if unit == "quarter" and re.match(r"\s+of\b", m.string[m.end():m.end() + 4]):
+    if m["u"][:1].isupper() and not m["u"].isupper() and m["amt"][:1].isdigit():
+        return None  # "60 Minutes", "Seven Years in Tibet": a title
+    if unit == "quarter" and amt_text in ("a", "one", "two", "three", "1", "2", "3") \
+            and re.match(r"\s+of\b", m.string[m.end():m.end() + 4]):
         return None  # "three-quarters of its food" is a fraction
     if m["amt0"]:
         low = parse_amount(m["amt0"])
@@ -658,7 +687,7 @@ def _duration(m: re.Match[str]) -> Spec | None:
     mod = QUANT_MODS.get(m["qm"].lower().replace("\n", " ")) if m["qm"] else None
     if m["qm"] and re.fullmatch(r"over|under|some", m["qm"], re.I) and amount is None:
         return None  # "over several years" -> leave "over" out: the shorter match is found by rule "duration_bare"
-    if amt_text in ("a couple of",) or m["orso"]:
+    if amt_text in ("a couple of", "couple of") or m["orso"]:
         mod = mod or "APPROX"
     return Spec(kind="duration", value=_duration_value(amount, unit), mod=mod)
 
@@ -695,8 +724,13 @@ def _duration_bare(m: re.Match[str]) -> Spec | None:
         return None
     if rel == "the" and not (cue == "over" or m["tail"]):
         return None
-    if not rel and not m["tail"] and cue not in ("for", "over", "within"):
-        return None
+    after = m.string[m.end():m.end() + 12]
+    loose = cue in ("for", "over", "within") or cue == "in" and re.match(r"\s*(?:[,.;:!?)]|$)", after)
+    if not rel and not m["tail"] and not loose:
+        # "months of twists and turns", "years of war": a length, unless counted or determined before
+        before = m.string[max(0, m.start() - 12):m.start()]
+        if not re.match(r"\s+of\s+[a-z]", after) or re.search(r"\b(?:the|these|those|of|many|\d+)\s+\Z", before):
+            return None
     if rel in ("recent", "past"):
         return Spec(value="PAST_REF")  # "in recent years": a vague past, as TimeML annotates it
     if rel == "coming":
@@ -798,6 +832,8 @@ def find_atoms(text: str) -> list[tuple[int, int, Spec]]:
             if start == end:
                 continue
             spec = r.build(m)
+            if isinstance(spec, tuple):  # the builder narrowed the extent
+                spec, (start, end) = spec
             if spec is None:
                 continue
             if not spec.rule:

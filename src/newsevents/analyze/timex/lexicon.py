@@ -123,7 +123,7 @@ NUM_WORDS = (rf"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[- ]+(?
 NUM_DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s+\d/\d)?"
 # A quantity of units: numbers, fractions, "a", "a couple of", vague quantities.
 AMOUNT = (rf"(?:(?:{NUM_DIGITS})|(?:{NUM_WORDS})(?:[- ]and[- ]a[- ]half)?|a[- ]half|half[- ]an?|an?|one[- ]and[- ]a[- ]half"
-          r"|a\s+couple\s+of|a\s+few|several|a\s+number\s+of|a\s+dozen|dozens\s+of|hundreds\s+of|many|few"
+          r"|(?:a\s+)?couple\s+of|a\s+few|several|a\s+number\s+of|a\s+dozen|dozens\s+of|hundreds\s+of|many|few"
           r"|some|numerous)")
 
 # Modifiers written before a quantity of time ("at least 30 days") and the TIMEX3 mod they give.

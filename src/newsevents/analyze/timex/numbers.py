@@ -10,7 +10,7 @@ from newsevents.analyze.timex.lexicon import ORDINALS, SCALE_WORDS, TENS_WORDS, 
 # Quantities that name no number: the duration gets an "X" amount (PXY, "several years").
 VAGUE = {"several", "a few", "few", "many", "some", "numerous", "a number of", "dozens of", "hundreds of"}
 # "a couple of" is two, give or take; TimeML writes it as 2.
-APPROXIMATE = {"a couple of": 2, "a dozen": 12}
+APPROXIMATE = {"a couple of": 2, "couple of": 2, "a dozen": 12}
 
 
 def parse_amount(text: str) -> Fraction | None:

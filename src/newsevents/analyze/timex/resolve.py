@@ -39,7 +39,7 @@ from newsevents.analyze.timex.spec import Spec
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # Which way "the weekend" points for each tense of its clause.
-TENSE_DIRECTION = {-1: -1, 0: 0, 1: 1, None: -1}
+TENSE_DIRECTION = {-2: -1, -1: -1, 0: 0, 1: 1, 2: 1, None: -1}
 
 
 @dataclass
@@ -47,6 +47,9 @@ class Anchors:
     dct: date | None
     ref: Point | None = None  # the last time the text mentioned, for anaphora ("the next day")
     near_day: Point | None = None  # a day mentioned close by, for bare clock times ("at 3 p.m.")
+    # Whether ``ref`` was mentioned in the current or the previous sentence: only then does it say
+    # which year "the year" is, or which quarter "a year ago" compares with.
+    ref_recent: bool = False
 
     def dct_point(self) -> Point:
         if self.dct is None:
@@ -87,7 +90,7 @@ def point(spec: Spec, anchors: Anchors, tense: Callable[[], int | None]) -> Poin
     if spec.unit is not None:
         p = _relative(spec, anchors, tense)
     elif spec.year is not None:
-        p = _absolute(spec)
+        p = _absolute(spec, anchors)
     elif spec.has_calendar:
         p = _cyclic(spec, anchors, tense)
     elif spec.weekend:
@@ -128,14 +131,23 @@ def _relative(spec: Spec, anchors: Anchors, tense: Callable[[], int | None]) -> 
     assert unit is not None
     if "the_unit" in spec.notes:
         return _the_unit(unit, anchors)
+    ref = anchors.ref
+    if "comparison" in spec.notes and anchors.ref_recent and ref is not None and ref.gran in _PERIODS:
+        # "sales in the third quarter rose from a year ago": the third quarter a year before.
+        return Point(start_of(shift(ref.day, unit, offset), ref.gran), ref.gran, ref.season)
     if spec.anaphoric:
         ref = anchors.ref_point()
         gran = next((n[5:] for n in spec.notes if n.startswith("gran=")), None)
         if gran is not None and RANK[ref.gran] <= RANK[gran]:
             ref = ref.truncate(gran)  # "the year-ago quarter" after "Sept. 30": a quarter
-        if "keep_gran" in spec.notes and (ref is anchors.ref or gran is not None):
-            # "a year earlier" after "the third quarter": the same kind of period, a year before.
-            return Point(start_of(shift(ref.day, unit, offset), ref.gran), ref.gran, ref.season)
+        if "keep_gran" in spec.notes:
+            if gran is not None or ref is anchors.ref and anchors.ref_recent and ref.gran in _PERIODS:
+                # "a year earlier" after "the third quarter": the same kind of period, a year before.
+                return Point(start_of(shift(ref.day, unit, offset), ref.gran), ref.gran, ref.season)
+            if ref is not anchors.ref or not anchors.ref_recent:
+                ref = anchors.dct_point()  # nothing recent to count from: the publication date
+            if unit in ("day", "week") and ref.gran in ("day", "pod", "hour", "minute"):
+                return Point(shift(ref.day, unit, offset), "day")  # "two days later", "a week later"
         if RANK[unit] < RANK[ref.gran] and ref.gran not in ("pod", "hour", "minute"):
             return ref  # "the next day" after "in June": June is all we know
         base = ref.day
@@ -155,6 +167,9 @@ def _relative(spec: Spec, anchors: Anchors, tense: Callable[[], int | None]) -> 
     return p
 
 
+_PERIODS = ("quarter", "half", "month", "season")
+
+
 def _the_unit(unit: str, anchors: Anchors) -> Point:
     """ "the year", "the quarter", "the week": the period the text is talking about.
 
@@ -162,7 +177,8 @@ def _the_unit(unit: str, anchors: Anchors) -> Point:
     (for "the quarter", the last whole quarter: news speaks of a quarter once its results are out).
     """
     ref = anchors.ref
-    if ref is not None and (RANK[ref.gran] < RANK[unit] or ref.gran == unit) and ref.gran != "season":
+    if ref is not None and anchors.ref_recent and (RANK[ref.gran] < RANK[unit] or ref.gran == unit) \
+            and ref.gran != "season":
         return ref.truncate(unit)
     base = anchors.dct_point().day
     if unit == "quarter":
@@ -170,9 +186,16 @@ def _the_unit(unit: str, anchors: Anchors) -> Point:
     return Point(start_of(base, unit), unit)
 
 
-def _absolute(spec: Spec) -> Point:
+def _absolute(spec: Spec, anchors: Anchors | None = None) -> Point:
     y = spec.year
     assert y is not None
+    if anchors is not None and "period_of_ref" in spec.notes and anchors.ref_recent and anchors.ref is not None \
+            and anchors.ref.gran in _PERIODS:
+        ref = anchors.ref
+        try:
+            return Point(ref.day.replace(year=y), ref.gran, ref.season)
+        except ValueError as exc:
+            raise Unresolvable(str(exc)) from exc
     if spec.holiday is not None:
         d = _holiday(spec.holiday, y)
         if d is not None:
@@ -208,8 +231,9 @@ def _holiday(name: str, year: int) -> date | None:
 
 # How strongly the tense of the clause pulls a name with no year ("June 2", "the third quarter") to the
 # past or the future, in days of distance: the occurrence the tense points to wins unless the other one
-# is much nearer ("payable Dec. 7" in a past-tense sentence written in late October is this December).
-TENSE_PULL_DAYS = 200
+# is much nearer. A verb the expression hangs on directly ("in December, the company changed...") pulls
+# harder than one reached through nouns ("authorized a dividend payable Dec. 7", written in October).
+TENSE_PULL_DAYS = {2: 300, 1: 150}
 # With no tense to go by, news speaks of the recent past more than of the near future.
 UNKNOWN_TENSE_PULL_DAYS = 2
 
@@ -257,8 +281,8 @@ def _cyclic(spec: Spec, anchors: Anchors, tense: Callable[[], int | None]) -> Po
             return 0
         distance = (a - anchor).days if a > anchor else (anchor - b).days
         future = a > anchor
-        if t == -1 and future or t == 1 and not future:
-            distance += TENSE_PULL_DAYS
+        if t is not None and t != 0 and (t < 0) == future:
+            distance += TENSE_PULL_DAYS[abs(t)]
         elif t is None and future:
             distance += UNKNOWN_TENSE_PULL_DAYS
         return distance
@@ -275,8 +299,8 @@ def _weekday_for(spec: Spec, anchor: date, explicit: int | None, tense: Callable
             return weekday_near(anchor + timedelta(days=explicit), spec.weekday, explicit)
         return weekday_near(anchor, spec.weekday, explicit)
     t = tense()
-    if t in (-1, 1):
-        return weekday_near(anchor, spec.weekday, t)
+    if t:
+        return weekday_near(anchor, spec.weekday, 1 if t > 0 else -1)
     back = weekday_near(anchor, spec.weekday, -1)
     ahead = weekday_near(anchor, spec.weekday, 1)
     pull = UNKNOWN_TENSE_PULL_DAYS if t is None else 0

@@ -43,6 +43,8 @@ class Spec:
     end: Spec | None = None  # the end of an interval ("between 3 and 5 May")
     # Part of a larger expression only (a bare "morning"); dropped if it combines with nothing.
     standalone: bool = True
+    # An interval written in one breath ("April 24 and 25", "1985-87"): where its two ends are written.
+    part_spans: tuple[tuple[int, int], tuple[int, int]] | None = None
     rule: str = ""  # the grammar rule that produced it (for debugging and tests)
     notes: list[str] = field(default_factory=list)
 
@@ -71,7 +73,7 @@ class Spec:
             mine, theirs = getattr(self, f.name), getattr(other, f.name)
             if f.name in ("notes",):
                 values[f.name] = mine + theirs
-            elif f.name in ("kind", "standalone", "rule"):
+            elif f.name in ("kind", "standalone", "rule", "part_spans"):
                 continue
             elif mine is None or mine is False:
                 values[f.name] = theirs

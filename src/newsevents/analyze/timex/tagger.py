@@ -84,16 +84,19 @@ class TimexTagger:
         anchors = Anchors(dct=published)
         out: list[Timex | None] = [None] * len(cands)
         clock_only = []
+        ref_sentence = -10
         for i, c in enumerate(cands):
             if c.spec.has_clock and not c.spec.has_calendar and c.spec.unit is None and c.spec.end is None:
                 clock_only.append(i)
                 continue
+            sentence = bisect.bisect_right(sentences, c.start) - 1
+            anchors.ref_recent = sentence - ref_sentence <= 1
             t = out[i] = self._resolve(text, c, anchors, doc)
             if c.parts:
                 t.parts = [(s, e, self._resolve(text, Candidate(s, e, spec), anchors, doc).value)
                            for s, e, spec in c.parts]
             if _sets_reference(t):
-                anchors.ref = t.point
+                anchors.ref, ref_sentence = t.point, sentence
         for i in clock_only:
             c = cands[i]
             anchors.near_day = _near_day(cands, out, i, sentences)
@@ -207,6 +210,8 @@ def _sets_reference(t: Timex) -> bool:
     if t.point is None or t.kind not in ("date", "time") or t.spec.end is not None:
         return False
     s = t.spec
+    if "keep_gran" in s.notes or "comparison" in s.notes:
+        return False  # "a year earlier" is a point of comparison; the text stays on its own time
     if s.unit is None or s.anaphoric:
         return True
     return s.unit == "day"

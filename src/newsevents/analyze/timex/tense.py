@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Token
 
 PAST, PRESENT, FUTURE = -1, 0, 1
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "could", "might", "may", "should", "must", "can",
-               "ca", "going"}
+# Modals other than "will"/"shall" ("could", "would", "may") say nothing reliable about the time.
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
 # Participles and adjectives that put what they govern in the future: "talks scheduled for June 2".
-_FUTURE_PARTICIPLES = {"schedule", "slate", "plan", "expect", "due", "set", "intend", "poise", "likely", "upcoming",
+_FUTURE_PARTICIPLES = {"schedule", "slate", "plan", "expect", "due", "intend", "poise", "likely", "upcoming",
                        "forthcoming", "expected", "scheduled", "planned"}
 # Verbs whose infinitive complement is in the future: "agreed to meet on Monday".
 _FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "hope", "aim", "prepare", "agree", "want", "seek", "vow",
@@ -24,19 +24,30 @@ _FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "hope", "aim", "prepare
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> int | None:
+    """-1 past, 0 present, +1 future, None unknown; doubled (-2, +2) when the expression hangs on the
+    verb directly or through a preposition, as opposed to through nouns or adjectives."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     tok: Token = span.root
+    if tok.head.lemma_.lower() in ("until", "till", "pending") and tok.head.dep_ == "prep":
+        return FUTURE  # "postponed until Tuesday": a deadline still ahead
+    hops = 0
     for _ in range(12):
         if tok.head is tok:
-            return verb_tense(tok) if _is_verb(tok) else None
+            tense = verb_tense(tok) if _is_verb(tok) else None
+            return _strength(tense, hops)
         tok = tok.head
+        hops += 0 if tok.pos_ == "ADP" else 1
         if _is_verb(tok):
             tense = verb_tense(tok)
             if tense is not None:
-                return tense
+                return _strength(tense, hops)
     return None
+
+
+def _strength(tense: int | None, hops: int) -> int | None:
+    return tense * 2 if tense and hops <= 1 else tense
 
 
 def _is_verb(tok: Token) -> bool:
@@ -49,15 +60,16 @@ def verb_tense(v: Token) -> int | None:
     lemmas = {a.lemma_.lower() for a in auxes}
     if words & {"will", "shall", "'ll", "wo"}:
         return FUTURE
+    if v.lemma_.lower() in _FUTURE_PARTICIPLES and v.tag_ in ("VBN", "JJ"):
+        # "talks scheduled for Friday", "has scheduled a news conference Thursday"; "was/had been
+        # scheduled" tells nothing.
+        if not any(a.tag_ == "VBD" for a in auxes):
+            return FUTURE
+        return None
     if "have" in lemmas and v.tag_ == "VBN" or words & {"has", "had", "have", "'ve"}:
         return PAST
     if words & _FUTURE_AUX:
         return FUTURE
-    if v.lemma_.lower() in _FUTURE_PARTICIPLES and v.tag_ in ("VBN", "JJ"):
-        # "talks scheduled for Friday", "talks are scheduled for Friday"; "were scheduled" tells nothing.
-        if not any(a.lemma_ == "be" and a.tag_ == "VBD" for a in auxes):
-            return FUTURE
-        return None
     if v.tag_ == "VBD":
         return PAST
     if v.tag_ == "VBN":
@@ -80,6 +92,10 @@ def verb_tense(v: Token) -> int | None:
         if "to" in words:
             head = v.head
             if head is not v and head.lemma_.lower() in _FUTURE_HEADS:
+                # "agreed to meet on Monday"; but "had been due to expire Friday" was due then.
+                head_aux = [a for a in head.children if a.dep_ in ("aux", "auxpass")]
+                if any(a.tag_ == "VBD" or a.text.lower() == "had" for a in head_aux):
+                    return None
                 return FUTURE
         return None
     return None
