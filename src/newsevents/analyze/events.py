@@ -338,8 +338,21 @@ def _recipient_sector(recipients: list[Actor], d: Draft) -> str | None:
     return None
 
 
+_SUBORDINATE = frozenset(("advcl", "acl", "relcl", "pcomp", "pobj", "prep", "npadvmod", "amod", "compound"))
+
+
+def _prominence(d: Draft) -> float:
+    """Main-clause events are what a sentence reports; those in adjuncts and relative clauses are background."""
+    pred = d.frame.predicate
+    if pred.dep_ == "ROOT" or pred.dep_ == "conj" and pred.head.dep_ == "ROOT":
+        return 0.1
+    if pred.dep_ in ("ccomp", "xcomp") and pred.head.dep_ == "ROOT":
+        return 0.05
+    return -0.05 if pred.dep_ in _SUBORDINATE else 0.0
+
+
 def _confidence(d: Draft, event: Event) -> float:
-    score = {"verb": 0.7, "phrase": 0.75, "noun": 0.6}[d.trigger.kind]
+    score = {"verb": 0.65, "phrase": 0.7, "noun": 0.55}[d.trigger.kind] + _prominence(d)
     if event.actors:
         score += 0.1
     if event.places:

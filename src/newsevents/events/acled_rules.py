@@ -30,10 +30,11 @@ CODED_STATUSES = frozenset(("occurred", "claimed", "denied"))
 _PROTESTERS = frozenset("protester protestor demonstrator marcher rioter crowd striker picketer "
                         "protest demonstration".split())
 _INTERVENTION = frozenset("disperse tear gas arrest detain cannon rubber baton teargas stun break "
-                          "intervene".split())
+                          "intervene suppress crack detention".split())
 _LETHAL = frozenset("kill dead death live ammunition shoot fire bullet".split())
 _RIOTING = frozenset("stone rock burn torch loot vandalize vandalise throw hurl petrol molotov smash "
-                     "riot rioter violent clash attack set ablaze".split())
+                     "riot rioter violent clash attack set ablaze violence aggressive bottle firecracker "
+                     "vandalism arson".split())
 _MOB = frozenset("mob lynch vigilante".split())
 _CRIME = frozenset("smuggler smuggling drug trafficking robbery theft thief burglar fraud robber "
                    "murder suspect poacher poaching scam".split())
@@ -94,14 +95,14 @@ def _assault(x: AcledInput) -> str | None:
     clash = bool(x.trigger_lemmas & CLASH_WORDS) or _two_armed_sides(x)
     if modes & {"aerial", "drone"}:
         return "Air/drone strike"
+    if "grenade" in modes and not (clash and "firearms" in modes):
+        return "Grenade"
     if "explosives" in modes and x.consequence_only:
         return "Remote explosive/landmine/IED"  # an unexploded munition or mine going off
     if "heavy-weapons" in modes:
         if clash and ("firearms" in modes or x.trigger_lemmas & CLASH_WORDS):
             return "Armed clash"
         return "Shelling/artillery/missile attack"
-    if "grenade" in modes and not clash:
-        return "Grenade"
     if "explosives" in modes and not clash:
         return "Remote explosive/landmine/IED"
     if _crowd_violence(x):
@@ -235,8 +236,9 @@ def _protest_met(x: AcledInput) -> str:
 
 
 def _coerce(x: AcledInput) -> str | None:
-    if x.patient_lemmas & _PROTESTERS:
-        return _protest_met(x)
+    if x.patient_lemmas & _PROTESTERS or x.sentence_lemmas & _PROTEST_WORDS and x.plover_type == "COERCE" \
+            and ("arrest" in x.modes or "restrict" in x.modes):
+        return _protest_met(x)  # arrests at a protest are how the protest was met
     if x.hint == "Disrupted weapons use":
         return x.hint
     if "arrest" in x.modes:

@@ -64,7 +64,8 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "not_person": "record deadline team rival odds expectation drum heat traffic clock",
     "prisoner": "prisoner hostage detainee captive soldier people person activist journalist",
     "territory": "control town city village territory area region district settlement position hill "
-                 "airport base airfield height",
+                 "airport base airfield height port neighbourhood neighborhood province stronghold bastion "
+                 "outskirts suburb county locality",
     "drone_missile": "drone uav missile rocket aircraft helicopter jet plane shahed projectile",
     "munition": "drone uav missile rocket shahed projectile shell munition bomb",
     "aircraft": "aircraft helicopter jet plane warplane fighter bomber airplane su-25 su-34 su-35 mig-29",
@@ -73,7 +74,9 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
              "supporter hundred thousand dozen scores farmer teacher trader woman mother relative parent "
              "youth villager driver member employee staff pupil unemployed graduate",
     "device": "device ied bomb mine explosive landmine",
-    "weapon_cache": "weapon arm ammunition cache explosive rifle gun",
+    "weapon_cache": "weapon arm ammunition ammo cache explosive rifle gun firearm pistol grenade landmine mine "
+                    "device ied bomb rocket missile mortar shell munition round magazine detonator tnt "
+                    "arsenal stockpile depot",
     "protest_noun": "protest demonstration rally march strike sit picket boycott",
     "worker": "worker union employee teacher doctor nurse driver miner staff trader student farmer "
               "lecturer pilot",
@@ -148,6 +151,16 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "seize": (S("ASSAULT", obj="territory"), S("COERCE", "confiscate", obj="weapon_cache",
                                                acled="Disrupted weapons use"),
               S("COERCE", "confiscate")),
+    "find": (S("COERCE", "confiscate", obj="weapon_cache", acled="Disrupted weapons use"),),
+    "discover": (S("COERCE", "confiscate", obj="weapon_cache", acled="Disrupted weapons use"),),
+    "uncover": (S("COERCE", "confiscate", obj="weapon_cache", acled="Disrupted weapons use"),),
+    "recover": (S("COERCE", "confiscate", obj="weapon_cache", acled="Disrupted weapons use"),),
+    "confiscate": (S("COERCE", "confiscate", obj="weapon_cache", acled="Disrupted weapons use"),
+                   S("COERCE", "confiscate")),
+    "dismantle": (S("COERCE", "confiscate", obj="weapon_cache", acled="Disrupted weapons use"),),
+    "drive": (S("ASSAULT", prt="back out away"),),
+    "push": (S("ASSAULT", prt="back out"),),
+    "oust": (S("ASSAULT", obj="person"), S("ASSAULT")),
     "overrun": (S("ASSAULT"),),
     "recapture": (S("ASSAULT"),),
     "retake": (S("ASSAULT"),),
@@ -159,6 +172,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "detonate": (S("ASSAULT", "explosives"),),
     "explode": (S("ASSAULT", "explosives", consequence=True),),
     "destroy": (S("ASSAULT", acled="Disrupted weapons use", obj="munition"),
+                S("COERCE", "confiscate", acled="Disrupted weapons use", obj="weapon_cache"),
                 S("ASSAULT", "destroy", consequence=True),),
     "burn": (S("ASSAULT", "destroy", obj="territory"), S("ASSAULT", "destroy", prt="down"),
              S("ASSAULT", "destroy", not_subj="fire")),
@@ -174,6 +188,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "kidnap": (S("ASSAULT", "abduct"),),
     "hijack": (S("ASSAULT", "abduct"),),
     "rape": (S("ASSAULT", "sexual"),),
+    "molest": (S("ASSAULT", "sexual"),),
     "injure": (S("ASSAULT", consequence=True),),
     "wound": (S("ASSAULT", consequence=True),),
     "hurt": (S("ASSAULT", consequence=True),),
@@ -209,7 +224,6 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "round": (S("COERCE", "arrest", acled="Arrests", prt="up"),),
     "deport": (S("COERCE", "deport"),),
     "extradite": (S("COOPERATE"),),
-    "confiscate": (S("COERCE", "confiscate"),),
     "censor": (S("COERCE", "censor"),),
     "ban": (S("COERCE", "ban"),),
     "outlaw": (S("COERCE", "ban"),),
@@ -387,6 +401,8 @@ PHRASES: dict[tuple[str, ...], Sense] = {
     ("take", "over"): S("ASSAULT", "territory"),
     ("take", "to", "the", "street"): S("PROTEST", "demo"),
     ("hunger", "strike"): S("PROTEST", "strike-hun"),
+    ("sexual", "violence"): S("ASSAULT", "sexual"),
+    ("sexual", "assault"): S("ASSAULT", "sexual"),
     ("sit", "-", "in"): S("PROTEST", "demo"),
     ("go", "on", "strike"): S("PROTEST", "strike-lim"),
     ("claim", "responsibility"): S("ACCUSE", "allege", contexts=("claim_responsibility",)),
@@ -440,6 +456,9 @@ NOUN_SENSES: dict[str, tuple[Sense, ...]] = {
     "assassination": (S("ASSAULT", "assassinate"),),
     "abduction": (S("ASSAULT", "abduct"),),
     "kidnapping": (S("ASSAULT", "abduct"),),
+    "rape": (S("ASSAULT", "sexual"),),
+    "exchange": (S("RETREAT", "release"),),
+    "swap": (S("RETREAT", "release"),),
     "sabotage": (S("ASSAULT", "destroy"),),
     "arson": (S("ASSAULT", "destroy"),),
     "looting": (S("ASSAULT", "destroy", acled="Looting/property destruction"),),
@@ -573,8 +592,8 @@ CLASH_WORDS = frozenset("clash fight fighting battle skirmish firefight gunbattl
                         "offensive counteroffensive counterattack assault storm advance ambush ground combat "
                         "hostility".split())
 TERRITORY_GAIN_WORDS = frozenset("capture seize overrun recapture retake regain liberate take occupy "
-                                 "control".split())
-RETAKE_WORDS = frozenset("recapture retake regain liberate".split())
+                                 "control drive push oust clear".split())
+RETAKE_WORDS = frozenset("recapture retake regain liberate drive push oust clear".split())
 
 # Nouns that, as the thing attacked, tell the recipient's sector when no actor is named.
 CIVILIAN_OBJECTS = frozenset(
@@ -628,5 +647,6 @@ CONTEXT_CUES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
 NON_VIOLENT_CAUSES = frozenset(
     "earthquake flood flooding storm hurricane cyclone typhoon drought volcano eruption landslide mudslide "
     "tsunami wildfire snow avalanche lightning heat crash collision accident derailment disease virus "
-    "epidemic outbreak fire blaze cold famine".split()
+    "epidemic outbreak fire blaze cold famine leak pipeline cylinder boiler firework fireworks factory "
+    "refinery".split()
 )
