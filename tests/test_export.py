@@ -114,6 +114,7 @@ def test_inter_codes():
     assert inter_code(Actor("b", "rebels", "group", None, "REB"), "Battles", "UKR", first=False) == 2
     assert inter_code(Actor("c", "someone", "person"), "Battles", "UKR", first=True) is None
     assert inter_code(None, "Battles", "UKR", first=False) == 0
+    assert inter_code(None, "Battles", "UKR", first=True) is None  # unknown, not "no actor"
     assert interaction(1, 0) == "10" and interaction(8, 1) == "18" and interaction(None, 1) == ""
 
 

@@ -218,7 +218,8 @@ WIDE_TABLE = 120  # below this many columns the table drops mode and outlet to s
 
 
 def events_table(records: list[EventRecord], with_article: bool = True, width: int = WIDE_TABLE) -> Table:
-    """Date, type (with status), mode, ACLED type, place, actors → recipients, killed, outlet, article.
+    """Date, type (with status), mode, ACLED type, place, actors → recipients, killed, outlet, article
+    (or, for one article's events, the event id first).
 
     Columns empty in every row are left out, and on a narrow terminal mode and outlet too.
     """
@@ -226,7 +227,11 @@ def events_table(records: list[EventRecord], with_article: bool = True, width: i
     columns = [c for c in _COLUMNS if any(row[c].plain for row in rows) or c in ("date", "type")]
     if width < WIDE_TABLE:
         columns = [c for c in columns if c not in ("mode", "outlet")]
+    if not with_article:  # one article's events: its outlet is in the header already
+        columns = [c for c in columns if c != "outlet"]
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False)
+    if not with_article:
+        table.add_column("event", no_wrap=True)
     for name in columns:
         # The type column fits the longest status ("hypothetical") on its own line.
         table.add_column(name, overflow="fold", min_width=12 if name == "type" else None)
@@ -234,6 +239,8 @@ def events_table(records: list[EventRecord], with_article: bool = True, width: i
         table.add_column("article", no_wrap=True, min_width=8)
     for r, cells in zip(records, rows):
         row = [cells[c] for c in columns]
+        if not with_article:
+            row.insert(0, Text(r.event.id, style="bold"))
         if with_article:
             row.append(Text(r.article_id[:8], style="dim"))  # a prefix `newsevents article` accepts
         if width < WIDE_TABLE and r.event.status != "occurred":
@@ -307,7 +314,8 @@ def article_command(ref: str, db_path: str) -> None:
         if article_id is None:
             raise click.ClickException(f"{ref}: no such article in {db_path} (give an id, id prefix or external id)")
         analysis = store.get_analysis(article_id)
-        records = list(store.iter_events(EventQuery(article_ids=(article_id,))))
+        order = {e.id: i for i, e in enumerate(analysis.events)} if analysis else {}
+        records = sorted(store.iter_events(EventQuery(article_ids=(article_id,))), key=lambda r: order[r.event.id])
         stored = store.stored(article_id)
     assert analysis is not None and stored is not None
     a = analysis.article

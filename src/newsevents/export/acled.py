@@ -58,7 +58,7 @@ CIVILIAN_SECTORS = {"CVL", "MED", "NGO", "HLH", "EDU", "REL", "BUS"}
 def inter_code(actor: Actor | None, event_type: str, place_iso3: str | None, first: bool) -> int | None:
     """ACLED's actor category for ``actor``; None when nothing we know decides it."""
     if actor is None:
-        return 0
+        return None if first else 0  # ACLED always names actor 1; "no actor 2" is coded 0
     if first and event_type == "Protests":
         return 6
     if first and event_type == "Riots":

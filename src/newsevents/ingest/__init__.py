@@ -21,12 +21,12 @@ from itertools import islice
 from pathlib import Path
 
 from newsevents import __version__
-from newsevents.analyze import Analyzer, PipelineConfig
-from newsevents.ingest.workers import analyze_in_workers
+from newsevents.analyze import Analyzer, ArticleTooLong, PipelineConfig
+from newsevents.ingest.workers import WorkerAnalysisError, analyze_in_workers
 from newsevents.model import Analysis, Article
 from newsevents.nlp import MODEL_NAME
 from newsevents.read import ReadError
-from newsevents.store import DatabaseUnavailable, Saved, Store, StoreError
+from newsevents.store import DatabaseUnavailable, InconsistentAnalysis, Saved, Store, StoreError
 
 DEFAULT_BATCH_SIZE = 100
 
@@ -116,8 +116,11 @@ def _name(article: Article) -> str:
 
 
 def _problem(exc: BaseException) -> str:
+    """The error as a user reads it; an unexpected exception keeps its type, which says where to look."""
     message = str(exc).strip()
-    return message if message else type(exc).__name__
+    if isinstance(exc, (ArticleTooLong, WorkerAnalysisError, InconsistentAnalysis)):
+        return message
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 def ingest(

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from newsevents.analyze import Analyzer, PipelineConfig
+from newsevents.analyze import Analyzer, ArticleTooLong, PipelineConfig
 from newsevents.model import Analysis, Article
 
 # Small chunks keep the pool busy and bound what is lost to an interrupt; the parse still batches.
@@ -38,10 +38,16 @@ def _analyze_chunk(articles: list[Article]) -> list[Analysis | WorkerAnalysisErr
     out: list[Analysis | WorkerAnalysisError] = []
     for _article, result in _analyzer.analyze_many(articles):
         if isinstance(result, Exception):
-            out.append(WorkerAnalysisError(str(result) or type(result).__name__))
+            out.append(WorkerAnalysisError(_describe(result)))
         else:
             out.append(result)
     return out
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, ArticleTooLong):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 def analyze_in_workers(articles: Iterable[Article], config: PipelineConfig, workers: int,
