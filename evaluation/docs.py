@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from evaluation.core import SuiteResult, figure_row, format_value, markdown_table, render_suite
+from evaluation.core import SuiteResult, figure_row, markdown_table, render_suite
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RESULTS = ROOT / "evaluation" / "results.json"
@@ -79,15 +79,23 @@ def figures_block(results: dict[str, Any] | None, bench: dict[str, Any] | None) 
 def speed_block(results: dict[str, Any] | None, bench: dict[str, Any] | None) -> str:
     if bench is None:
         return "_No `benchmarks/results.json` yet: run `make bench`._\n"
+    from benchmarks.core import format_measure
+
     rows = []
     for b in bench.get("benchmarks", []):
         if b.get("status") != "ok":
-            rows.append([b.get("name", "?"), f"{b.get('status')}: {b.get('error') or ''}", "", ""])
+            rows.append([b.get("title", b.get("name", "?")), f"{b.get('status')}: {b.get('error') or ''}", "", ""])
             continue
         for m in b.get("measures", []):
-            target = "" if m.get("budget") is None else f"≤ {format_value(m['budget'], m.get('unit', ''))}"
-            rows.append([b["name"], m["name"], format_value(m.get("value"), m.get("unit", "")), target])
+            unit = m.get("unit", "")
+            mark = {True: " ✓", False: " ✗", None: ""}[m.get("within_budget")]
+            budget = "" if m.get("budget") is None else f"≤ {format_measure(m['budget'], unit)}"
+            rows.append([b.get("title", b["name"]), m["name"], format_measure(m.get("value"), unit) + mark, budget])
     lines = markdown_table(["benchmark", "measure", "value", "budget"], rows, "llrr")
+    settings = bench.get("settings", {})
+    if settings:
+        lines += ["", f"_{settings.get('articles', '?')} articles (Wikinews: MEANTIME and the corpus), "
+                      f"best of {settings.get('repeat', 1)} pass(es)._"]
     machine = bench.get("machine", {})
     where = ", ".join(f"{k} {v}" for k, v in machine.items())
     return "\n".join([*lines, "", f"_From `benchmarks/results.json`, generated {bench.get('generated', '?')}"
