@@ -271,3 +271,14 @@ def test_export_to_stdout_with_a_filter(sample_db):
 def test_export_unknown_format_lists_the_known_ones(sample_db):
     result = CliRunner().invoke(main, ["export", "--db", str(sample_db), "--format", "xlsx"])
     assert result.exit_code == 2 and "parquet" in result.output
+
+
+def test_a_database_inside_the_ingested_folder_is_not_read_as_input(tmp_path, analyzer):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(json.dumps(ITEMS[0]) + "\n", encoding="utf-8")
+    db = folder / "events.db"
+    assert run("ingest", "--db", db, folder).exit_code == 0
+    again = run("ingest", "--db", db, folder)
+    assert again.exit_code == 0, again.output
+    assert summary(again.stdout)["read"] == 1 and summary(again.stdout)["unchanged"] == 1

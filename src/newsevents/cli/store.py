@@ -86,7 +86,8 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, reanalyze: bool, batch
         raise click.UsageError("give at least one INPUT (or --reanalyze alone to re-analyze the stored articles)")
     err = Console(stderr=True)
     with _store(db_path) as store:
-        items = read_inputs(inputs) if inputs else stored_articles(store)
+        # The database (and its -wal/-shm files) may sit inside a folder being ingested: never read it.
+        items = read_inputs(inputs, exclude=(db_path,)) if inputs else stored_articles(store)
         progress = Progress(SpinnerColumn(), TextColumn("ingesting"), TextColumn("{task.completed:,} articles"),
                             _RateColumn(), TimeElapsedColumn(),
                             TextColumn("new {task.fields[new]:,} · failed {task.fields[failed]:,}"),
