@@ -163,6 +163,8 @@ def test_score_figures_and_baselines():
     admin1 = figs["admin1 correct (where_prec ≤ 4)"]
     assert (admin1.value, admin1.n, admin1.baseline) == (pytest.approx(2 / 3), 3, pytest.approx(2 / 3))
     assert admin1.baseline_name == "always Alpha oblast" and admin1.meets_target is False
+    precision = figs["admin1 correct where one was given (precision)"]
+    assert (precision.value, precision.n) == (pytest.approx(2 / 3), 3)
     near = figs["place within 25 km (where_prec ≤ 2)"]
     assert (near.value, near.n) == (pytest.approx(2 / 3), 3)
     date = figs["date exact (date_prec 1)"]

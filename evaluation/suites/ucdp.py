@@ -251,7 +251,7 @@ def predict(analyses: Iterable[Analysis | None], published: str | None) -> Predi
 # --- scoring ----------------------------------------------------------------------------------------------
 
 def _is_place_name_only(event: UcdpEvent) -> bool:
-    """UCDP's MemoryBook entries give a locality's name as the 'headline'; news headlines are sentences."""
+    """UCDP's MemoryBook entries give one name (a locality's or a victim's) as the 'headline'."""
     return all(r.outlet == "MemoryBook" for r in event.reports)
 
 
@@ -268,6 +268,8 @@ def score(events: list[UcdpEvent], predictions: list[Prediction]) -> SuiteResult
     figs.append(Figure("admin1 correct (where_prec ≤ 4)", share(correct), n=len(scored),
                        baseline=count / len(scored) if scored else None,
                        baseline_name=_spelling(label, scored), target=ADMIN1_TARGET))
+    answered = [c for (_, p), c in zip(scored, correct) if p.admin1]
+    figs.append(Figure("admin1 correct where one was given (precision)", share(answered), n=len(answered)))
     news = [(c, g, e) for (e, _), c, g in zip(scored, correct, gold_keys) if not _is_place_name_only(e)]
     news_label, news_count = majority(g for _, g, _ in news)
     figs.append(Figure("admin1 correct, news headlines only", share(c for c, _, _ in news), n=len(news),
@@ -302,7 +304,10 @@ def score(events: list[UcdpEvent], predictions: list[Prediction]) -> SuiteResult
         "`source_article` item); the place, date and deaths scored are chosen as the module docstring of "
         "`evaluation/suites/ucdp.py` defines (first event with a place, else first place in the text; ...).",
         f"{sum(_is_place_name_only(e) for e in events)} of {len(events)} events come only from MemoryBook "
-        "entries, whose 'headline' is a locality's name: they measure the gazetteer, not reading.",
+        "entries, whose 'headline' is one name, a locality's or a victim's: they measure the gazetteer, "
+        "not reading.",
+        "Many news headlines name no place below the country ('fighting in eastern Ukraine'): such an "
+        "event gets no admin1 and counts as wrong; the precision figure shows how often a given admin1 is right.",
         "Date baseline: the earliest headline's publication date; the day before it scores "
         f"{100 * (result.details['date_baseline_day_before'] or 0):.1f}.",
         "Linking the headlines of one event across reports is scored by the linking suite (issue 6), not here.",
