@@ -56,7 +56,9 @@ QUALIFIERS: dict[str, str] = {
     "almost": _ABOUT, "some": _ABOUT, "an estimated": _ABOUT, "estimated": _ABOUT, "close to": _ABOUT,
     "approx.": _ABOUT, "circa": _ABOUT, "an approximate": _ABOUT,
 }
-_QUALIFIER_TOKENS = sorted((q.split() for q in QUALIFIERS), key=len, reverse=True)
+_QUALIFIERS_BY_FIRST: dict[str, list[list[str]]] = {}
+for _words in sorted((q.split() for q in QUALIFIERS), key=len, reverse=True):
+    _QUALIFIERS_BY_FIRST.setdefault(_words[0], []).append(_words)
 # Qualifiers after the number: "20 or more", "100-plus".
 POST_QUALIFIERS: dict[tuple[str, ...], tuple[str, str]] = {
     ("or", "more"): ("or more", _LOWER), ("plus",): ("plus", _LOWER), ("-", "plus"): ("plus", _LOWER),
@@ -64,6 +66,8 @@ POST_QUALIFIERS: dict[tuple[str, ...], tuple[str, str]] = {
 }
 # Vague amounts without a figure; taken only where they count a casualty category.
 VAGUE = frozenset({"several", "numerous", "many", "multiple", "few", "countless", "some", "scores"})
+_STARTERS = frozenset(_QUALIFIERS_BY_FIRST) | VAGUE | {"between", "from", "a", "an", "half"} | frozenset(
+    GROUPS) | frozenset(VAGUE_PLURALS) | frozenset(UNITS) | frozenset(TENS)
 
 KILLED, INJURED, DETAINED, DISPLACED, KIDNAPPED, MISSING = (
     "killed", "injured", "detained", "displaced", "kidnapped", "missing")
@@ -188,6 +192,9 @@ class QuantityExtractor:
         taken: set[int] = set()
         i = 0
         while i < len(doc):
+            if not _may_start_number(doc[i]):
+                i += 1
+                continue
             num = _read_number(doc, i)
             if num is None:
                 i += 1
@@ -213,10 +220,16 @@ def _lower(doc: Doc, i: int) -> str:
 
 
 def _match_qualifier(doc: Doc, i: int) -> tuple[str, int] | None:
-    for words in _QUALIFIER_TOKENS:
+    for words in _QUALIFIERS_BY_FIRST.get(doc[i].lower_, ()):
         if all(_lower(doc, i + k) == w for k, w in enumerate(words)):
             return " ".join(words), i + len(words)
     return None
+
+
+def _may_start_number(tok: Token) -> bool:
+    """Cheap test run on every token: can a number phrase start here?"""
+    w = tok.lower_
+    return w in _STARTERS or w[:1].isdigit() or "-" in w and _is_numeric_token(tok) or tok.like_num
 
 
 def _is_numeric_token(tok: Token) -> bool:

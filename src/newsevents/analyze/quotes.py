@@ -160,6 +160,19 @@ class _QuotationIndex:
         return out
 
 
+def _text(doc: Doc) -> str:
+    """The parsed text, built once per doc (spaCy's ``Doc.text`` joins every token on each call)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "newsevents.quotes.text"
+# Lemmas as spaCy writes them (verbs lower-case; "according" for "According to").
+_CUE_LEMMAS = ALL_VERBS | {w.capitalize() for w in ALL_VERBS} | {"according", "According", "accord"}
+
+
 def _char_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
@@ -180,7 +193,7 @@ def _content(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
         first += 1
     if first > last:
         return None
-    start, end = strip_span(doc.text, *_char_span(doc, first, last))
+    start, end = strip_span(_text(doc), *_char_span(doc, first, last))
     return (start, end) if end > start else None
 
 
@@ -290,8 +303,9 @@ def _to_infinitive(tok: Token) -> bool:
 
 
 def _attribution_at(doc: Doc, tok: Token, qindex: _QuotationIndex) -> Attribution | None:
-    lower = tok.lower_
-    if lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+    if tok.lemma_ not in _CUE_LEMMAS:  # cheap test first: this runs on every token
+        return None
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return _according_to(doc, tok)
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ALL_VERBS:
         return None
@@ -312,10 +326,10 @@ def _attribution_at(doc: Doc, tok: Token, qindex: _QuotationIndex) -> Attributio
         # the cue: Rubio “expressed sincere condolences ...” (the writer quoting the predicate).
         if subj is None or inside.start <= subj.idx < inside.end:
             return None
-        words_before = doc.text[inside.start:tok.idx].split()
+        words_before = _text(doc)[inside.start:tok.idx].split()
         if len(words_before) > 1:
             return None
-        a = Attribution(cue, lemma, [strip_span(doc.text, inside.start, inside.end)], quotations=[inside],
+        a = Attribution(cue, lemma, [strip_span(_text(doc), inside.start, inside.end)], quotations=[inside],
                         negated=negated)
         _set_source(a, subj)
         return a
@@ -326,7 +340,7 @@ def _attribution_at(doc: Doc, tok: Token, qindex: _QuotationIndex) -> Attributio
     outer = _coordinated_cue(tok)
     if outer is not None:
         a.coordinated_with = outer.i
-    p_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    p_start = _text(doc).rfind("\n", 0, tok.idx) + 1
     if subj is not None and subj.idx >= p_start:
         _set_source(a, subj)
     elif not _is_passive(tok) and (run := _leading_noun_phrase(doc, tok, p_start)) is not None:
@@ -366,16 +380,16 @@ def _contents_of(doc: Doc, tok: Token, lemma: str,
     """The content spans a cue governs, tried in order of how explicit the construction is."""
     contents: list[tuple[int, int]] = []
     quoted: list[Quotation] = []
-    p_start = doc.text.rfind("\n", 0, tok.idx) + 1
-    p_end = doc.text.find("\n", tok.idx)
-    p_end = len(doc.text) if p_end < 0 else p_end
+    p_start = _text(doc).rfind("\n", 0, tok.idx) + 1
+    p_end = _text(doc).find("\n", tok.idx)
+    p_end = len(_text(doc)) if p_end < 0 else p_end
     # a complement in another paragraph is the parse running a headline into the text
     children = [c for c in tok.children if p_start <= c.idx < p_end or qindex.at(c.idx) is not None]
     for c in children:
         if c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.tag_ == "VBG" and lemma in _GERUND_CONTENT:
             span = _content(doc, *_subtree_range(c))  # "said that ...", "reported losing $4.8 billion"
             if span:
-                span, q = _widen_to_quotation(doc.text, span, qindex)
+                span, q = _widen_to_quotation(_text(doc), span, qindex)
                 contents.append(span)
                 if q is not None:
                     quoted.append(q)
@@ -469,7 +483,7 @@ def _np_content_range(np: Token) -> tuple[int, int]:
 
 def _clip_to_paragraph(doc: Doc, a: Attribution, qindex: _QuotationIndex) -> None:
     """Keep the source and the unquoted contents inside the cue's paragraph."""
-    text = doc.text
+    text = _text(doc)
     cue_char = doc[a.cue_start].idx
     p_start = text.rfind("\n", 0, cue_char) + 1
     p_end = text.find("\n", cue_char)
@@ -523,7 +537,7 @@ def _clause_without(doc: Doc, head: Token, hole: Token) -> list[tuple[int, int]]
     for a, b in ((first, h_first - 1), (h_last + 1, last)):
         if b >= a:
             span = _content(doc, a, b)
-            if span and len(doc.text[span[0]:span[1]].split()) >= 2:
+            if span and len(_text(doc)[span[0]:span[1]].split()) >= 2:
                 out.append(span)
     return out
 
@@ -550,7 +564,7 @@ def _according_to(doc: Doc, tok: Token) -> Attribution | None:
     for a, b in ((first, s_first - 1), (s_last + 1, last)):
         if b >= a:
             span = _content(doc, a, b)
-            if span and len(doc.text[span[0]:span[1]].split()) >= 2:
+            if span and len(_text(doc)[span[0]:span[1]].split()) >= 2:
                 pieces.append(span)
     if not pieces:
         return None
@@ -577,7 +591,7 @@ def _cut_coordinated(doc: Doc, attributions: list[Attribution]) -> None:
         cut = (cut_tok or cue_tok).idx
         for k, (s, e) in enumerate(outer.contents):
             if s < cut < e:
-                outer.contents[k] = strip_span(doc.text, s, cut)
+                outer.contents[k] = strip_span(_text(doc), s, cut)
 
 
 def _dedupe(attributions: list[Attribution]) -> list[Attribution]:
