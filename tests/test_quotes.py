@@ -113,6 +113,17 @@ def test_claims(analyzer, text, event, status, source):
     assert any(source.lower() in n.lower() for n in names), names
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Russia said Ukraine attacked the bridge in Bryansk.", "claimed"),
+    ("Kyiv denied that its forces attacked the bridge.", "denied"),
+    ("The Ukrainian Defence Ministry said its forces shot down 20 drones overnight.", None),
+])
+def test_claims_from_a_whole_reporting_sentence(analyzer, text, status):
+    _, ex = analyse(analyzer, text)
+    sources, got = attribution_for_span(ex, 0, len(text))
+    assert sources and got == status
+
+
 def test_a_span_outside_any_attribution_has_no_source(analyzer):
     text = "A drone hit the airbase. The ministry said the damage was minor."
     _, ex = analyse(analyzer, text)

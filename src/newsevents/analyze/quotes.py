@@ -892,32 +892,43 @@ def attributions(ex: Extraction) -> list[Attribution]:
     return ex.notes.get(NOTES_KEY, [])
 
 
+# A reporting sentence given whole: its content must make up this much of it to decide for the event.
+MIN_CONTENT_SHARE = 0.4
+
+
 def attribution_for_span(ex: Extraction, start: int, end: int) -> tuple[list[str], str | None]:
     """Who asserts an event read from [start, end), and the status that implies.
 
-    Returns (actor ids of the sources, nearest first; ``"claimed"``, ``"denied"`` or None). The span is
-    attributed when it lies inside an attribution's content (or its middle does, with the cue outside
-    it); the innermost attribution decides the status:
+    Returns (actor ids of the sources, nearest first, the relay chain after them; ``"claimed"``,
+    ``"denied"`` or None). Pass the event's trigger or clause: the span is attributed when it lies
+    inside an attribution's content, and the innermost such attribution decides. A whole reporting
+    sentence ("Russia said Ukraine attacked the bridge") is also understood: the attribution whose
+    content makes up most of it (at least ``MIN_CONTENT_SHARE``) decides, since an event read from
+    such a sentence is nearly always the one reported, not the saying. The status:
 
-    - ``"denied"`` when its cue denies (deny, reject, dismiss, refute ...);
-    - ``"claimed"`` when its cue marks a contested claim (claim, allege, accuse ...), or when a party to
+    - ``"denied"`` when the cue denies (deny, reject, dismiss, refute ...) or is a negated confirm/admit;
+    - ``"claimed"`` when the cue marks a contested claim (claim, allege, accuse ...), or when a party to
       a conflict (a country, government, military or armed group) says another party did it;
     - ``None`` otherwise: an event reported by officials, media or witnesses stays as it is coded
       (ACLED and PLOVER code reported events as occurred); the sources are still returned.
     """
-    mid = (start + end) / 2
-    containing = []
+    inside: list[tuple[int, Attribution, tuple[int, int]]] = []
+    covering: list[tuple[float, Attribution, tuple[int, int]]] = []
+    length = max(1, end - start)
     for a in attributions(ex):
-        cue_char = a.cue_start_char
         for s, e in a.contents:
-            if s <= start and end <= e or (s <= mid < e and not start <= cue_char < end):
-                containing.append(a)
-                break
-    if not containing:
+            if s <= start and end <= e:
+                inside.append((e - s, a, (start, end)))
+            elif start <= a.cue_start_char < end and start <= s and e <= end:
+                covering.append(((e - s) / length, a, (s, e)))
+    if inside:
+        _size, chosen, where = min(inside, key=lambda x: x[0])
+    elif covering and max(c[0] for c in covering) >= MIN_CONTENT_SHARE:
+        _share, chosen, where = max(covering, key=lambda x: x[0])
+    else:
         return [], None
-    inner = min(containing, key=lambda a: sum(e - s for s, e in a.contents))
-    sources = [x for x in [inner.speaker, *inner.reported_by] if x]
-    return sources, _status(ex, inner, start, end)
+    sources = [x for x in [chosen.speaker, *chosen.reported_by] if x]
+    return sources, _status(ex, chosen, *where)
 
 
 def _status(ex: Extraction, a: Attribution, start: int, end: int) -> str | None:
@@ -931,7 +942,8 @@ def _status(ex: Extraction, a: Attribution, start: int, end: int) -> str | None:
     agent = _agent_in(ex, start, end)
     if agent is None or agent.id == source.id or not _is_party(agent):
         return None
-    if source.country and agent.country and source.country == agent.country:
+    # adversaries only when both sides' countries are known and differ: "its forces" is not a rival
+    if not source.country or not agent.country or source.country == agent.country:
         return None
     return "claimed"
 
