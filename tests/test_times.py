@@ -180,3 +180,19 @@ def test_published_as_datetime_is_accepted(analyzer):
     ex = Extraction(article=article, doc=analyzer.nlp(article.text))
     make_extractor("times")(ex)
     assert ex.times[0].value == "2025-06-01"
+
+
+def test_anchored_scanning_finds_what_a_full_scan_finds():
+    """The grammar scans only around anchor words for speed; that must never lose an expression."""
+    from newsevents.analyze.timex import grammar
+
+    text = ("On Sunday, June 1, 2025, at least 30 people died in the past two months; talks resume next week "
+            "at 3 p.m. EST. Between 3 and 5 May 1998, and from 1990 to 1995, prices doubled every quarter, "
+            "twice a year, for decades. The 1990s, the 5th century BC, Christmas Eve and early this morning "
+            "followed a year earlier, mid-afternoon yesterday and the early hours of Saturday; three-quarters "
+            "of the headquarters staff left some 18 months ago, over the next few days, recently and now.")
+    full = [a for r in grammar.RULES_BY_PRIORITY for a in (grammar._build(r, m) for m in r.pattern.finditer(text))
+            if a is not None]
+    key = [(s, e, spec.rule) for s, e, spec in grammar.find_atoms(text)]
+    assert sorted(key) == sorted((s, e, spec.rule) for s, e, spec in full)
+    assert len(key) > 25
