@@ -171,6 +171,8 @@ def _is_capitalised(tok: Token) -> bool:
 
 def _country_at(doc: Doc, i: int, stop: int) -> tuple[int, Country, str] | None:
     """The longest country name or adjective starting at token i: (end, country, "name"|"adjective")."""
+    if doc[i].is_punct or doc[i].is_space:
+        return None
     if doc[i].ent_iob_ == "I" and doc[i].ent_type_ in ("GPE", "LOC") and doc[i - 1].lower_ != "the":
         return None  # "Ireland" in "Northern Ireland"
     for n in range(min(7, stop - i), 0, -1):  # "the People's Republic of China"
@@ -1004,6 +1006,8 @@ def _country_or_capital_at(ex: Extraction, tok: Token, proactive: bool) -> Actor
     # The name may span several tokens ending at tok ("South Korea", "United States").
     for n in range(min(4, tok.i + 1), 0, -1):
         span = doc[tok.i - n + 1:tok.i + 1]
+        if span[0].is_punct:
+            continue
         country = country_by_name(span.text)
         if country is not None:
             return _country_actor(ex, country, span.start, span.end)
@@ -1265,9 +1269,10 @@ def _country_word_actor(ex: Extraction, span: Span) -> Actor | None:
     if found is None:
         return None
     country, start, _ = found
-    end = start + 1
-    while end < span.end and ex.doc[end].tag_ != "POS" and _country_at(ex.doc, start, end) is None:
-        end += 1
+    match = _country_at(ex.doc, start, span.end)
+    end = match[0] if match else start + 1
+    while end > start + 1 and ex.doc[end - 1].tag_ == "POS":
+        end -= 1  # "Russia's": the mention is the name
     return _country_actor(ex, country, start, end)
 
 
