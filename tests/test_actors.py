@@ -291,3 +291,21 @@ def test_lone_singular_people_nouns_only_on_request(analyzer):
     assert not [a for a in ex.actors if a.kind == "group"]  # not registered unasked
     actor = actor_for_span(ex, *span_of(ex, "A driver"))
     assert actor is not None and actor.sector == "CVL"  # but coded when an event needs it
+
+
+def test_abbreviation_defined_in_the_article_joins_its_body(analyzer):
+    ex = extract(analyzer, "The National Water Company of Chad (NWCC) said pipes were cut. The NWCC blamed "
+                           "looters. Officials of the NWCC gave no figures.")
+    company = actor_for_span(ex, *span_of(ex, "National Water Company of Chad"))
+    assert company is not None and company.country == "TCD" and company.sector == "BUS"
+    assert mention_texts(ex, company).count("NWCC") == 3
+
+
+def test_lower_case_words_are_not_known_bodies(analyzer):
+    ex = extract(analyzer, "A total of twelve people were hurt.")
+    assert actor_for_span(ex, *span_of(ex, "total")) is None
+
+
+def test_title_like_word_in_a_company_name_is_no_title(analyzer):
+    ex = extract(analyzer, "The General Electricity Company of Libya reported the theft.")
+    assert not [a for a in ex.actors if a.kind == "person"]

@@ -88,6 +88,8 @@ class ActorIndex:
     # People by the folded last word of their name, for linking surnames.
     surnames: dict[str, list[Actor]] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)  # actor id -> its Role record
+    # Abbreviations an article defines: "the Rapid Support Forces (RSF)" -> that actor's id.
+    abbreviations: dict[str, str] = field(default_factory=dict)
 
 
 def actor_index(ex: Extraction) -> ActorIndex:
@@ -487,6 +489,9 @@ def _person_name_mentions(ex: Extraction) -> list[_NameMention]:
         # the House") or "and" ("the President and Vice President").
         titled = before < i and (d := describe(doc, before, i)).role is not None and d.role.sector != "MED" \
             and i - 1 in d.consumed and doc[i - 1].pos_ not in ("ADP", "DET", "CCONJ")
+        if titled and (canonical_org(text, None) is not None or doc[before].lower_ in ("the", "a", "an") and
+                       doc[i].ent_type_ != "PERSON"):
+            titled = False  # "the General Electricity Company": a body named with a title-like word
         if (known_person(text) is not None or titled) and known_org(text) is None:
             add(i, j)
         i = j
@@ -737,6 +742,8 @@ def _org_from_entity(ex: Extraction, ent: Span) -> Actor | None:
     if any(i in index.token_actor or i in index.consumed for i in range(ent.start, ent.end)):
         return None
     text = ent.text
+    if (linked := _abbreviation_of(ex, ent)) is not None:
+        return linked
     if country_by_name(text) or country_by_adjective(text) or fold(text) in _capitals():
         return None  # NER's ORG on a country or a capital: handled as such
     if not any((t.pos_ == "PROPN" and _is_capitalised(t)) or t.is_upper and len(t.text) > 1 for t in ent):
@@ -764,6 +771,25 @@ def _org_from_entity(ex: Extraction, ent: Span) -> Actor | None:
     return _register_org(ex, info, m_start, m_end)
 
 
+def _abbreviation_of(ex: Extraction, span: Span) -> Actor | None:
+    """An abbreviation defined in the article: "(GECOL)" right after a body's name, or a later "GECOL"."""
+    doc = ex.doc
+    index = actor_index(ex)
+    text = span.text
+    if not (text.isupper() and 2 <= len(text) <= 10 and len(span) == 1):
+        return None
+    actor_id = index.abbreviations.get(text)
+    if actor_id is None and span.start >= 2 and doc[span.start - 1].text == "(" and \
+            span.end < len(doc) and doc[span.end].text == ")":
+        before = _actor_of_token(ex, span.start - 2)
+        if before is not None and before.kind in ("organization", "group"):
+            actor_id = index.abbreviations[text] = before.id
+    actor = ex.actor_by_id(actor_id) if actor_id else None
+    if actor is not None:
+        _add_mention(ex, actor, span.start, span.end)
+    return actor
+
+
 def _group_word(core: str) -> bool:
     """A one-word "name" that is a group noun in capitals ("Forces", "Police", "Military")."""
     return len(core.split()) == 1 and known_org(core) is None and group_by_text(core) is not None
@@ -783,6 +809,9 @@ def _known_org_scan(ex: Extraction) -> None:
         if i in index.token_actor or i in index.consumed or not (_is_capitalised(doc[i]) or doc[i].is_upper) \
                 or not (known_org_may_start(doc[i].text) or doc[i].lower_ == "the"):
             i += 1
+            continue
+        if _abbreviation_of(ex, doc[i:i + 1]) is not None:
+            i += 1  # the article's own abbreviation wins over a known one
             continue
         hit = None
         for n in range(min(known_org_max_words(), len(doc) - i), 0, -1):
@@ -1165,6 +1194,8 @@ class ActorExtractor:
         for tok in doc:
             if tok.i in index.token_actor or tok.i in index.consumed:
                 continue
+            if _abbreviation_of(ex, doc[tok.i:tok.i + 1]) is not None:
+                continue
             for find in (_group_at, _country_or_capital_at, _demonym_at):
                 if find(ex, tok, True) is not None:
                     break
@@ -1285,6 +1316,9 @@ def _org_for_span(ex: Extraction, span: Span) -> Actor | None:
     if _group_word(core):
         return None
     info = canonical_org(core, country, full=re.sub(r"^(?:the|The)\s+", "", span.text))
+    if info is not None and not any(_is_capitalised(t) or t.is_upper for t in doc[core_start:core_end]) and \
+            (info.known or not info.state):
+        return None  # "a total of": lower-case words name a body only as a ministry ("the defence ministry")
     if info is not None and not info.known and span.root.ent_type_ in _PLACE_LABELS:
         return None  # "West Bank" is a place, whatever its last word says
     if info is None:
