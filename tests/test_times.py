@@ -165,6 +165,14 @@ class TestBadInput:
             assert text[t.start:t.end] == t.text
 
 
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_publication_dates_at_the_ends_of_the_calendar(tag, published):
+    text = "On Sunday and yesterday, last week, next year, the weekend and June 2, a year earlier at 3 p.m."
+    found = tag(text, published)
+    assert len(found) >= 7
+    assert any(t.value is None and t.unresolved for t in found)
+
+
 def test_extractor_writes_schema_records_and_notes(analyzer):
     article = Article(text="Lavrov held talks on Sunday. The siege lasted 18 months.", published="2025-06-02")
     ex = Extraction(article=article, doc=analyzer.nlp(article.text))

@@ -337,6 +337,10 @@ def _relative_unit(m: re.Match[str]) -> Spec | None:
                         standalone=False, rule="the_day")  # only with a preposition before it (compose)
         if unit == "weekend":
             return Spec(weekend=True, rule="the_weekend")
+        if unit in ("year", "quarter", "month", "week") and re.match(r"\s+(?:that\s+)?(?:ended|ending|ends)\b",
+                                                                       m.string[m.end():m.end() + 16]):
+            # "for the year ended Aug. 31": a length of time (a fiscal period), dated by its end
+            return Spec(kind="duration", value=_duration_value(Fraction(1), unit))
         return Spec(unit=unit, offset=0, anaphoric=True, notes=["the_unit"])
     offset, anaphoric, _strict = _rel(rel)
     if offset is None:
@@ -790,8 +794,11 @@ _ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1
 
 
 @rule("set_adverb", rf"""{B}(?P<w>{'|'.join(_ADVERB_SETS)})(?![\w-])""")
-def _set_adverb(m: re.Match[str]) -> Spec:
-    return Spec(kind="set", value=_ADVERB_SETS[m["w"].lower()])
+def _set_adverb(m: re.Match[str]) -> Spec | None:
+    word = m["w"].lower()
+    if word == "quarterly" and re.match(r"\s+[a-z]", m.string[m.end():m.end() + 2]):
+        return None  # "quarterly dividend", "quarterly results": a kind of report, not a time
+    return Spec(kind="set", value=_ADVERB_SETS[word])
 
 
 @rule("set_times", rf"""{B}(?P<f>once|twice|thrice|(?:{AMOUNT})\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT_SG}){E}""")

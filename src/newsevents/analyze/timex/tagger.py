@@ -120,6 +120,8 @@ class TimexTagger:
             value = resolve(c.spec, anchors, tense)
         except Unresolvable as exc:
             value, reason, how = None, str(exc), "unresolved"
+        except (OverflowError, ValueError) as exc:  # arithmetic at the ends of the calendar
+            value, reason, how = None, f"off the calendar: {exc}", "unresolved"
         return Timex(c.start, c.end, text[c.start:c.end], c.spec.kind, value,
                      precision_of(value, c.spec.kind), c.spec.mod, c.spec, how, reason)
 
