@@ -163,6 +163,10 @@ class _EventBuilder:
             found = [p for p in places_for_span(self.ex, start, end) if self._place_is_ours(p, start, end, clause)]
         if not found:
             found = [p for p in places_for_span(self.ex, *evidence) if self._place_is_ours(p, *evidence, None)]
+        if not found and d.shared:
+            # "carried out drone strikes and shelled positions in Horlivka": coordinated acts share a place
+            found = [p for p in places_for_span(self.ex, *evidence)
+                     if self._place_is_ours(p, *evidence, None, d.excluded - d.shared)]
         if not found and d.type == "ASSAULT":
             # "strikes on Ukrainian defense sites": the country of what was hit, at country precision.
             countries = [a.country for a in recipients if a.country and a.kind in ("country", "group")]
@@ -172,7 +176,8 @@ class _EventBuilder:
                     found = [place]
         return found
 
-    def _place_is_ours(self, place: Place, start: int, end: int, clause: set[int] | None) -> bool:
+    def _place_is_ours(self, place: Place, start: int, end: int, clause: set[int] | None,
+                       excluded: set[int] | None = None) -> bool:
         """Not named only as who acted ("Russia responded"), nor only inside another event's phrase."""
         inside = [m for m in place.mentions if start <= m[0] and m[1] <= end]
         if not inside:
@@ -182,7 +187,7 @@ class _EventBuilder:
             if any(s <= m[0] and m[1] <= e for s, e in self.actor_spans):
                 continue
             span = doc.char_span(m[0], m[1], alignment_mode="expand")
-            if span is None or span[0].i in self.d.excluded:
+            if span is None or span[0].i in (self.d.excluded if excluded is None else excluded):
                 continue
             if clause is not None and span[0].i not in clause:
                 continue
@@ -217,7 +222,7 @@ class _EventBuilder:
     def _acled_input(self, event: Event, actors: list[Actor], recipients: list[Actor],
                      partners: list[Actor], places: list[Place]) -> AcledInput:
         d = self.d
-        patients = [t for t in d.frame.patients] + [t for t in d.frame.partners]
+        patients = list(d.frame.patients)  # partners ("clashed with X") are co-combatants, not victims
         patient_lemmas = {lemma(t) for t in patients}
         patient_lemmas |= {lemma(c) for t in patients for c in t.children if c.dep_ in ("compound", "amod")}
         trigger_lemmas = set(d.lemmas)
@@ -249,7 +254,7 @@ class _EventBuilder:
             place_countries=[c for c in (_iso3(p.country) for p in places) if c],
             consequence_only=d.consequence_only,
             agent_lemmas={lemma(t) for t in d.frame.agents} | {t.lower_ for t in d.frame.agents},
-            patient_is_person=any(_is_person(t) for t in d.frame.patients),
+            patient_is_person=any(_is_person(t) for t in d.frame.patients) or _counted_victims(d),
             future="future" in event.context,
         )
 
@@ -260,6 +265,15 @@ class _EventBuilder:
 def _content_lemmas(sent: Any) -> set[str]:
     """Lemmas of a sentence outside dates ("10 March" is no march)."""
     return {lemma(t) for t in sent if t.ent_type_ not in ("DATE", "TIME")}
+
+
+_HARM = frozenset(("kill", "injure", "wound", "abduct", "kidnap", "shoot", "murder", "behead", "execute"))
+
+
+def _counted_victims(d: Draft) -> bool:
+    """ "Militia kill 2 and injure 1": bare numbers as the victims of a killing are people."""
+    return any(lemma(m.token) in _HARM and any(p.like_num or p.pos_ == "NUM" for p in d.frame.patients)
+               for m in d.members)
 
 
 def _is_person(tok: Token) -> bool:

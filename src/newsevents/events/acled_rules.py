@@ -115,7 +115,7 @@ def _assault(x: AcledInput) -> str | None:
         return "Attack" if x.fatalities or "kill" in x.trigger_lemmas else "Abduction/forced disappearance"
     if x.hint == "Looting/property destruction":
         return x.hint
-    if clash and not (x.patient_is_person and not _armed_target(x)):
+    if clash and (x.has_partners or not (_civilian_target(x) and not _armed_target(x))):
         return "Armed clash"
     if _property_only(x) or "destroy" in modes and not (x.fatalities or x.injured or x.patient_is_person):
         return "Looting/property destruction"
@@ -157,7 +157,7 @@ def _policing_a_protest(x: AcledInput) -> bool:
                                                        "demonstration", "rally", "march", "striker"})
 
 
-_BUILDINGS = frozenset("bridge railway rail infrastructure house home building school hospital market "
+_BUILDINGS = frozenset("bridge railway rail infrastructure house home residence building school hospital market "
                        "residential apartment church mosque shop store farm road car bus train station plant "
                        "power grid facility dwelling".split())
 _PEOPLE = frozenset("people person civilian man woman child villager resident worker farmer family "

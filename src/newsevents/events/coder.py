@@ -54,6 +54,9 @@ class Draft:
     clause: list[Token] = field(default_factory=list)
     # Words of the sentence that belong to other triggers' phrases (their places are not this event's).
     excluded: set[int] = field(default_factory=set)
+    # ... of which those of coordinated clauses ("carried out drone strikes and shelled X"), whose place
+    # this event shares when it names none of its own.
+    shared: set[int] = field(default_factory=set)
 
     @property
     def lemmas(self) -> set[str]:
@@ -139,6 +142,7 @@ class EventCoder:
         trig = draft.trigger
         owner = content_of.get(id(trig))
         draft.clause, draft.excluded = _own_clause(draft, sent, others)
+        draft.shared = _coordinated_words(draft, others) & draft.excluded
         modes = [m.sense.mode for m in draft.members if m.sense.mode]
         draft.acled_hint = next((m.sense.acled for m in draft.members if m.sense.acled), None)
         if draft.type in ("ASSAULT",):
@@ -346,6 +350,21 @@ def _cued_mode(tok: Token) -> str | None:
     return modes[0] if modes else None
 
 
+def _coordinated_words(draft: Draft, others: list[Trigger]) -> set[int]:
+    mine = predicate_of(draft.trigger.token)
+    out: set[int] = set()
+    for other in others:
+        theirs = predicate_of(other.token)
+        if theirs.i == mine.i:
+            continue
+        linked = (theirs.dep_ == "conj" and theirs.head.i == mine.i) or \
+                 (mine.dep_ == "conj" and mine.head.i == theirs.i) or \
+                 (mine.dep_ == theirs.dep_ == "conj" and mine.head.i == theirs.head.i)
+        if linked:
+            out.update(t.i for t in theirs.subtree)
+    return out
+
+
 def _label_or_governed(noun: Trigger, verb: Trigger) -> bool:
     """The noun is a heading ("Interception:") or the verb's own argument."""
     tok = noun.token
@@ -387,7 +406,10 @@ _BACKGROUND_PREPS = frozenset(("following", "after", "amid", "despite", "before"
 
 
 def _in_background_adjunct(tok: Token) -> bool:
-    """ "Following clashes with ..., forces captured X": the capture is the sentence's news."""
+    """ "Following clashes with ..., forces captured X": the capture is the sentence's news; so is the
+    killing in "rebels occupying the area killed a man"."""
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
     node = tok
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS:

@@ -22,19 +22,31 @@ def _words(tok: Token) -> tuple[str, str]:
 
 
 def modes_in(tokens: Sequence[Token]) -> list[str]:
-    """Modes cued in a run of tokens (in text order), most specific family first, without repeats."""
+    """Modes cued in a run of tokens (in text order), most specific family first, without repeats.
+
+    At each word the longest cue wins ("grenade launcher" is a light weapon, not a grenade), and a cue
+    inside a longer one is not read again.
+    """
     hits: dict[str, int] = {}
     n = len(tokens)
+    covered_until = -1
     for i, tok in enumerate(tokens):
+        best: tuple[int, int, str] | None = None  # (length, -rank, mode)
         for word in set(_words(tok)):
             for mode, phrase, rank in _MODE_INDEX.get(word, ()):
-                if len(phrase) > 1:
-                    if i + len(phrase) > n:
-                        continue
-                    if not all(phrase[k] in _words(tokens[i + k]) for k in range(1, len(phrase))):
-                        continue
-                if mode not in hits or rank < hits[mode]:
-                    hits[mode] = rank
+                size = len(phrase)
+                if size > 1 and (i + size > n or not all(phrase[k] in _words(tokens[i + k])
+                                                          for k in range(1, size))):
+                    continue
+                cand = (size, -rank, mode)
+                if best is None or cand > best:
+                    best = cand
+        if best is None or i + best[0] - 1 <= covered_until and best[0] == 1:
+            continue
+        size, neg_rank, mode = best
+        covered_until = max(covered_until, i + size - 1)
+        if mode not in hits or -neg_rank < hits[mode]:
+            hits[mode] = -neg_rank
     return sorted(hits, key=lambda m: hits[m])
 
 

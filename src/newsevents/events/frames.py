@@ -82,6 +82,12 @@ def _verb_frame(verb: Token) -> Frame:
                     frame.partners += objs
             elif prep == "by" and passive:
                 frame.agents += [p for pobj in _pobjs(c) for p in _expand(pobj)]
+    if verb.dep_ in ("acl", "ROOT", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and verb.dep_ != "ROOT" and (any(c.dep_ == "agent" for c in verb.children) or not frame.patients):
+        # "three women beaten by unknown attackers", "a man shot dead": the noun is who suffered it
+        if any(c.dep_ == "agent" for c in verb.children):
+            frame.patients.append(verb.head)
+            passive = True
     if passive and not frame.agents:
         frame.agents = _stray_agent(verb)
     if not frame.agents and not passive:

@@ -597,7 +597,8 @@ RETAKE_WORDS = frozenset("recapture retake regain liberate drive push oust clear
 
 # Nouns that, as the thing attacked, tell the recipient's sector when no actor is named.
 CIVILIAN_OBJECTS = frozenset(
-    "bridge railway rail infrastructure house home building school hospital market village town city "
+    "bridge railway rail infrastructure house home residence compound building school hospital market "
+    "village town city "
     "residential apartment church mosque shop store farm field road car bus train station "
     "plant power grid facility area neighborhood neighbourhood settlement civilian people resident "
     "villager passenger family child woman man worker farmer community dwelling".split()
