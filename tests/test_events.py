@@ -197,3 +197,44 @@ def test_output_is_schema_valid_and_robust_to_empty_text(code):
     a = code("Protesters blocked the main road. Police arrested ten people. Talks will resume on Monday.")
     jsonschema.validate(a.to_dict(), schema)
     assert code(".").events == []
+
+
+# ------------------------------------------------------------------------------------------ PLOVER conventions
+
+
+def test_future_cooperation_is_an_agreement(code):
+    a = code("Japan will provide emergency food aid to the flood victims.")
+    assert a.events[0].type == "AGREE"
+    assert "future" in a.events[0].context
+
+
+def test_announced_force_is_a_threat(code):
+    a = code("The farmers said they would blockade the capital unless the reform is withdrawn.")
+    assert a.events[0].type == "THREATEN"
+
+
+def test_obligation_stated_by_a_speaker_is_a_request(code):
+    a = code("The minister said the rebels must release all hostages before talks can begin.")
+    assert a.events[0].type == "REQUEST"
+    assert not any(e.type == "RETREAT" for e in a.events)
+
+
+def test_weapons_seizure_is_disrupted_weapons_use(code):
+    a = code("Police seized four rifles and two hand grenades from a house in the village.")
+    assert _acled_sub(a.events[0]) == "Disrupted weapons use"
+
+
+def test_riot_by_a_crowd_is_not_an_armed_clash(code):
+    a = code("Rioters burned houses and looted shops in the market town.")
+    assert a.events[0].acled["event_type"] == "Riots"
+
+
+def test_gunmen_killing_a_shopkeeper_is_violence_against_civilians(code):
+    a = code("Two gunmen shot and killed a shopkeeper inside his shop on Monday evening.")
+    assert a.events[0].acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_event_dated_after_publication_is_planned(code):
+    a = code("The two presidents meet in Geneva on 10 May 2024.", published="2024-05-03")
+    assert a.events[0].type == "CONSULT"
+    assert a.events[0].status == "planned"

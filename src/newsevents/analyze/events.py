@@ -59,7 +59,21 @@ class EventExtractor:
             if event.confidence is not None and event.confidence < self.min_confidence:
                 continue
             ex.events.append(event)
-            previous = event
+            if event.date.precision != "unknown":
+                previous = event  # the last event whose time the text told
+        _date_from_later_mentions(ex.events, {p.id for p in ex.places})
+
+
+def _date_from_later_mentions(events: list[Event], _place_ids: set[str]) -> None:
+    """An undated event takes the date of a later mention of the same act: same type, a shared place
+    ("bridges were destroyed by bomb attacks" ... "the bombings ... in the Bryansk region on June 1")."""
+    for i, ev in enumerate(events):
+        if ev.date.precision != "unknown" or not ev.places:
+            continue
+        for later in events[i + 1:]:
+            if later.type == ev.type and later.date.precision == "day" and set(later.places) & set(ev.places):
+                ev.date = When(later.date.value, later.date.precision)
+                break
 
 
 class _EventBuilder:
@@ -71,10 +85,15 @@ class _EventBuilder:
         d = self.d
         evidence = _evidence_span(d)
         agents = list(d.frame.agents)
+        member_frames = [frame_of(m) for m in d.members[1:]]
         if d.type in _TWO_SIDED:
             # "engaged in an offensive ... and were repelled by Ukrainian forces": both sides act.
-            for member in d.members[1:]:
-                agents += [a for a in frame_of(member).agents if a.i not in {x.i for x in agents}]
+            for frame in member_frames:
+                agents += [a for a in frame.agents if a.i not in {x.i for x in agents}]
+        for frame in member_frames:
+            # "shot and killed a shopkeeper": the victim hangs on the second verb
+            d.frame.patients += [p for p in frame.patients if p.i not in {x.i for x in d.frame.patients}
+                                 and p.i not in {x.i for x in agents}]
         actors = self._actors(agents)
         partners = self._actors(d.frame.partners)
         self.actor_spans = self.actor_spans[: len(agents) + len(d.frame.partners)]
@@ -103,6 +122,10 @@ class _EventBuilder:
         event.places = [p.id for p in places]
         event.place_precision = place_precision(places) if places else "unknown"
         event.date = self._date(evidence)
+        if event.status == "occurred" and _after_publication(event.date, self.ex.article.published):
+            # dated after the article was written: it has not happened yet ("talks on Monday")
+            event.status = "planned"
+            event.context = list(dict.fromkeys([*event.context, "future"]))
         if d.type in ("ASSAULT", "PROTEST", "COERCE"):
             event.fatalities, event.injured = self._casualties(event)
         sub = acled_sub_event(self._acled_input(event, actors, recipients, partners, places))
@@ -197,6 +220,7 @@ class _EventBuilder:
     def _date(self, evidence: Span) -> When:
         when = date_for_span(self.ex, *evidence, trigger=self.d.trigger.char_span)
         if when.precision == "unknown" and self.previous is not None and self.previous.date.precision != "unknown":
+            # "that same day", "meanwhile": the time of the events told just before
             text = self.ex.article.text[evidence[0]:evidence[1]].lower()
             if any(cue in text for cue in _SAME_DAY):
                 return When(self.previous.date.value, self.previous.date.precision)
@@ -260,6 +284,12 @@ class _EventBuilder:
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+
+
+def _after_publication(when: When, published: str | None) -> bool:
+    if when.precision != "day" or not when.value or not published:
+        return False
+    return when.value[:10] > published[:10]
 
 
 def _content_lemmas(sent: Any) -> set[str]:

@@ -123,6 +123,8 @@ def _assault(x: AcledInput) -> str | None:
         return "Attack"
     if _armed_target(x):
         return "Armed clash"
+    if x.trigger_lemmas & {"strike", "counterstrike"} and not x.patient_is_person:
+        return "Shelling/artillery/missile attack"  # a military strike that names no aircraft: missiles
     if x.patient_lemmas & CIVILIAN_OBJECTS:
         return "Attack"  # "gunmen attacked a village"
     return "Armed clash" if any(s in ARMED_SECTORS for s in x.agent_sectors) else "Attack"
