@@ -116,6 +116,24 @@ def test_a_date_just_ahead_in_a_past_tense_sentence_is_this_year(tag):
 def test_counts_are_not_years(tag):
     found = [t.text for t in tag("Resolution 2334 was cited as 1999 troops moved in 2019.")]
     assert found == ["2019"]
+    found = [t.text for t in tag("The 2000 km pipeline and a 1000 megawatt cable followed the 1992 protests.")]
+    assert found == ["1992"]
+
+
+def test_a_possessive_year_is_not_a_decade(tag):
+    assert [(t.text, t.value) for t in tag("The sequel to 2000's Meet the Parents opened.")] == [("2000", "2000")]
+    assert one(tag("Prices fell in the 1990's."), "the 1990's").value == "199"
+
+
+def test_years_later_count_from_the_date_named_even_sentences_before(tag):
+    found = tag("On March 18, 1965, he walked in space. He received the highest honour. Ten years later, he "
+                "led the mission.")
+    assert one(found, "Ten years later").value == "1975"
+
+
+def test_that_day_refers_to_the_last_day_not_to_a_year_in_between(tag):
+    found = tag("Talks began on Tuesday. The pipeline is to be built by 2030. Earlier that day, ministers met.")
+    assert one(found, "Earlier that day").value == "2025-05-27"
 
 
 def test_ages_and_ordinals_are_not_durations(tag):

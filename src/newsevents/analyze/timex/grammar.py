@@ -255,10 +255,13 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}
 
 
-@rule("decade", rf"""{B}(?:(?P<the>the)\s+)?(?:(?P<y>1\d{{2}}|20\d)0['’]?s|['’](?P<yy>\d)0['’]?s
+@rule("decade", rf"""{B}(?:(?P<the>the)\s+)?(?:(?P<y>1\d{{2}}|20\d)0(?P<apos>['’])?s|['’](?P<yy>\d)0['’]?s
       |(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}""")
 def _decade(m: re.Match[str]) -> Spec | None:
     if m["y"]:
+        before = m.string[max(0, m.start() - 8):m.start()].lower()
+        if m["apos"] and not m["the"] and not re.search(r"(?:early|late|mid)[\s-]*\Z", before):
+            return None  # "2000's Meet the Parents": a year's, not the 2000s
         return Spec(value=m["y"])
     if m["yy"]:
         return Spec(value=f"19{m['yy']}")

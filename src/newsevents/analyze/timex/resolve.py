@@ -21,7 +21,7 @@ Whatever cannot be anchored raises ``Unresolvable``; the caller gives it no valu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from newsevents.analyze.timex.calendar import (
@@ -45,18 +45,29 @@ TENSE_DIRECTION = {-2: -1, -1: -1, 0: 0, 1: 1, 2: 1, None: -1}
 @dataclass
 class Anchors:
     dct: date | None
-    ref: Point | None = None  # the last time the text mentioned, for anaphora ("the next day")
+    # The times the text has mentioned so far, latest last: anaphora count from them ("the next day").
+    refs: list[Point] = field(default_factory=list)
     near_day: Point | None = None  # a day mentioned close by, for bare clock times ("at 3 p.m.")
-    # Whether ``ref`` was mentioned in the current or the previous sentence: only then does it say
-    # which year "the year" is, or which quarter "a year ago" compares with.
+    # Whether the latest reference was mentioned in the current or the previous sentence: only then does
+    # it say which year "the year" is, or which quarter "a year ago" compares with.
     ref_recent: bool = False
+
+    @property
+    def ref(self) -> Point | None:
+        return self.refs[-1] if self.refs else None
 
     def dct_point(self) -> Point:
         if self.dct is None:
             raise Unresolvable("relative expression and no publication date")
         return Point(self.dct, "day")
 
-    def ref_point(self) -> Point:
+    def ref_point(self, unit: str | None = None) -> Point:
+        """The time an anaphor of ``unit`` refers back to: the latest one mentioned at least that precisely
+        ("that day" skips "by 2025" back to "on Tuesday"), else the latest one, else the publication date."""
+        if unit is not None and unit in RANK:
+            for p in reversed(self.refs[-20:]):
+                if RANK[p.gran] <= RANK[unit]:
+                    return p
         return self.ref if self.ref is not None else self.dct_point()
 
 
@@ -136,18 +147,19 @@ def _relative(spec: Spec, anchors: Anchors, tense: Callable[[], int | None]) -> 
         # "sales in the third quarter rose from a year ago": the third quarter a year before.
         return Point(start_of(shift(ref.day, unit, offset), ref.gran), ref.gran, ref.season)
     if spec.anaphoric:
-        ref = anchors.ref_point()
         gran = next((n[5:] for n in spec.notes if n.startswith("gran=")), None)
-        if gran is not None and RANK[ref.gran] <= RANK[gran]:
-            ref = ref.truncate(gran)  # "the year-ago quarter" after "Sept. 30": a quarter
         if "keep_gran" in spec.notes:
+            ref = anchors.ref_point()
+            if gran is not None and RANK[ref.gran] <= RANK[gran]:
+                ref = ref.truncate(gran)  # "the year-ago quarter" after "Sept. 30": a quarter
             if gran is not None or ref is anchors.ref and anchors.ref_recent and ref.gran in _PERIODS:
                 # "a year earlier" after "the third quarter": the same kind of period, a year before.
                 return Point(start_of(shift(ref.day, unit, offset), ref.gran), ref.gran, ref.season)
-            if ref is not anchors.ref or not anchors.ref_recent:
-                ref = anchors.dct_point()  # nothing recent to count from: the publication date
             if unit in ("day", "week") and ref.gran in ("day", "pod", "hour", "minute"):
                 return Point(shift(ref.day, unit, offset), "day")  # "two days later", "a week later"
+            # "ten years later" after "March 18, 1965": 1975
+            return Point(shift(start_of(ref.day, unit), unit, offset), unit)
+        ref = anchors.ref_point(unit)
         if RANK[unit] < RANK[ref.gran] and ref.gran not in ("pod", "hour", "minute"):
             return ref  # "the next day" after "in June": June is all we know
         base = ref.day
@@ -239,7 +251,7 @@ UNKNOWN_TENSE_PULL_DAYS = 2
 
 
 def _cyclic(spec: Spec, anchors: Anchors, tense: Callable[[], int | None]) -> Point:
-    anchor = anchors.ref_point().day if spec.anaphoric else anchors.dct_point().day
+    anchor = anchors.ref_point("day").day if spec.anaphoric else anchors.dct_point().day
     explicit = spec.direction
     if spec.weekday is not None and spec.month is None and spec.holiday is None:
         return Point(_weekday_for(spec, anchor, explicit, tense), "day")

@@ -96,7 +96,8 @@ class TimexTagger:
                 t.parts = [(s, e, self._resolve(text, Candidate(s, e, spec), anchors, doc).value)
                            for s, e, spec in c.parts]
             if _sets_reference(t):
-                anchors.ref, ref_sentence = t.point, sentence
+                anchors.refs.append(t.point)
+                ref_sentence = sentence
         for i in clock_only:
             c = cands[i]
             anchors.near_day = _near_day(cands, out, i, sentences)
@@ -132,14 +133,17 @@ class TimexTagger:
             return True
         if _LABEL_BEFORE.search(text, max(0, c.start - 16), c.start):
             return False
+        if _COUNTED_AFTER.match(text, c.end):
+            return False  # "the 2000 km pipeline", "1500 people": a count (edited news writes 1,500)
+        year = c.spec.year or 0
+        if not 1800 <= year <= 2100 and not _YEAR_CUE.search(text, max(0, c.start - 12), c.start):
+            return False  # "1000 megawatt": far from now and no "in", "since"... before it
         if doc is None:
             return True
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:
             return True
         tok = span.root
-        if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and not _is_time_noun(tok.head.lemma_):
-            return False  # "2000 troops"
         return not (tok.dep_ == "compound" and tok.head.pos_ == "NUM")
 
 
@@ -219,9 +223,17 @@ def _sets_reference(t: Timex) -> bool:
     return s.unit == "day"
 
 
-def _is_time_noun(lemma: str) -> bool:
-    return lemma.lower() in {"election", "elections", "season", "census", "budget", "games", "olympics",
-                             "level", "levels", "figure", "figures", "result", "results", "rate", "rates"}
+# Words after a four-digit number that make it a quantity, not a year.
+_COUNTED_AFTER = re.compile(
+    r"[ \t-]+(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|feet|ft|yards|tons?|tonnes?|kg|kilograms?|pounds|lbs"
+    r"|megawatts?|mw|gw|kw|kwh|hectares?|acres?|barrels?|lit(?:re|er)s?|gallons?|euros?|dollars?|yuan|rupees"
+    r"|people|persons|troops|soldiers|officers|police(?:men)?|residents|workers|employees|jobs|homes|houses"
+    r"|families|students|votes|seats|cases|deaths|casualties|refugees|migrants|prisoners|members|vehicles|cars"
+    r"|tanks|aircraft|planes|drones|missiles|rockets|shells|points|words|pages|units|copies|children|women|men)\b",
+    re.IGNORECASE,
+)
+_YEAR_CUE = re.compile(r"\b(?:in|since|from|by|until|till|of|during|before|after|around|circa|c\.|year)\s+\Z",
+                       re.IGNORECASE)
 
 
 def _sentence_starts(text: str, doc: Doc | None) -> list[int]:
