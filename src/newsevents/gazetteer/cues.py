@@ -19,7 +19,7 @@ CITY_WORDS = {"city", "town", "village", "settlement", "municipality", "suburb",
 ADMIN2_WORDS = {"district", "districts", "county", "counties", "raion", "rayon", "parish", "municipality"}
 _MODIFIERS = {"border", "frontline", "front-line", "southern", "northern", "eastern", "western", "central",
               "neighbouring", "neighboring", "bordering", "occupied", "russian", "ukrainian", "administrative",
-              "autonomous", "federal", "two", "three", "four", "five", "several", "both", "the"}
+              "autonomous", "federal", "two", "three", "four", "five", "several", "both"}
 _CONNECTORS = {",", "and", "or", "&", "as", "well"}
 _WORD = re.compile(r"[\w’'.-]+|[,:;&]")
 _COLON_LIST = re.compile(r"\b(regions|oblasts|provinces|states|governorates|districts|cities|towns|villages)"
@@ -49,24 +49,32 @@ def _kind_of(word: str) -> str | None:
     return None
 
 
-def _cue_after(text: str, spans: list[tuple[int, int]], i: int) -> str | None:
-    """'Kursk Oblast', 'Bryansk and Kursk border regions', 'Donetsk region'."""
-    start, end = spans[i]
-    later = sorted((s, e) for s, e in spans if s >= end)
+def _cue_after(text: str, ordered: list[tuple[int, int]], k: int) -> str | None:
+    """'Kursk Oblast', 'Bryansk and Kursk border regions', 'Donetsk region' (ordered spans, the k-th)."""
+    start, end = ordered[k]
+    later = ordered[k + 1:k + 12]  # a list long enough for any cue phrase; keeps long texts linear
     pos = end
+    jumped = conjoined = False
+    previous = ""
     for word, ws, we in _words_after(text, end):
         if ws < pos:
             continue
         inside = next(((s, e) for s, e in later if s <= ws < e), None)
         if inside:  # another place of the same list: "Bryansk and [Kursk] regions"
-            pos = inside[1]
+            if previous not in _CONNECTORS:
+                return None
+            pos, jumped = inside[1], True
+            previous = ""
             continue
         lower = word.lower()
         if lower in _CONNECTORS or lower in _MODIFIERS:
-            pos = we
+            conjoined |= lower in ("and", "or", "&")
+            pos, previous = we, lower
             continue
         kind = _kind_of(word)
         if kind == "city" and word[0].isupper():  # "Gaza City", "Mexico City" are names, not cues
+            return None
+        if jumped and not conjoined:  # "Texas, Paris city": not one list, so the cue is Paris's alone
             return None
         return kind
     return None
@@ -94,12 +102,13 @@ def _cue_from_list(text: str, start: int) -> str | None:
     return _kind_of(last.group(1))
 
 
-def _qualifier(text: str, spans: list[tuple[int, int]], i: int) -> int | None:
-    """Index of the span that qualifies span i: 'Horlivka, Donetsk' (after), 'Kyiv - Shevchenkivskyi' (before)."""
-    start, end = spans[i]
-    for j, (s, e) in enumerate(spans):
-        if j == i:
+def _qualifier(text: str, ordered: list[tuple[int, int]], k: int) -> int | None:
+    """Position (in ``ordered``) of the span qualifying the k-th: 'Horlivka, Donetsk', 'Kyiv - Shevchenkivskyi'."""
+    start, end = ordered[k]
+    for j in (k + 1, k - 1):
+        if not 0 <= j < len(ordered):
             continue
+        s, e = ordered[j]
         between = text[end:s] if s >= end else text[e:start]
         if s >= end and re.fullmatch(r"\s*,\s*", between):
             # "X, Y" is a qualifier unless Y continues a list ("A, B, C and D").
@@ -117,8 +126,12 @@ def _is_abbreviation(name: str) -> bool:
 
 def span_cues(text: str, spans: list[tuple[int, int]]) -> list[SpanCue]:
     """The kind cue and the qualifying span for each span (spans given in any order, non-overlapping)."""
-    out = []
-    for i, (start, _end) in enumerate(spans):
-        kind = _cue_after(text, spans, i) or _cue_before(text, start) or _cue_from_list(text, start)
-        out.append(SpanCue(kind, _qualifier(text, spans, i)))
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    ordered = [spans[i] for i in order]
+    out: list[SpanCue] = [SpanCue(None)] * len(spans)
+    for k, i in enumerate(order):
+        start = spans[i][0]
+        kind = _cue_after(text, ordered, k) or _cue_before(text, start) or _cue_from_list(text, start)
+        q = _qualifier(text, ordered, k)
+        out[i] = SpanCue(kind, order[q] if q is not None else None)
     return out

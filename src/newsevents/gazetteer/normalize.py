@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
 _FOLD = str.maketrans({
@@ -16,15 +17,18 @@ _FOLD = str.maketrans({
 })
 _APOSTROPHES = re.compile(r"[’'‘`´ʼʹ′]")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,()]+")
+_OTHER = re.compile(r"[^\w\s]|_")  # any other punctuation or symbol separates words too
 # Abbreviations that name the same thing as their long form in place names.
 _WORD_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Lower-case ASCII-ish key: 'Kyiv', 'KYIV' and 'Kýiv' give one key; '' for a name without letters."""
     text = unicodedata.normalize("NFKD", name.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text).lower()
+    text = _OTHER.sub(" ", text)
     words = [w for w in _SEPARATORS.split(text) if w]
     if len(words) > 1 and all(len(w) == 1 for w in words):
         # Initialisms: "U.S.", "N. Y." and "US" are one key.

@@ -24,6 +24,7 @@ from newsevents.gazetteer.normalize import name_key
 _DIVISION_SUFFIX = re.compile(
     r"\s+(oblast|region|province|krai|kray|governorate|state|county|parish|district|raion|rayon|city|"
     r"municipality|prefecture|republic)$", re.IGNORECASE)
+_NEIGHBOURS = 25  # how many spans either side count as "the other places of the article"
 _KIND_OF_SUFFIX = {"oblast": "admin1", "region": "admin1", "province": "admin1", "krai": "admin1",
                    "kray": "admin1", "governorate": "admin1", "state": "admin1", "prefecture": "admin1",
                    "republic": "admin1", "county": "admin2", "parish": "admin2", "district": "admin2",
@@ -70,6 +71,8 @@ class _Span:
     cue: SpanCue
     candidates: list[Candidate] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    own_votes: Counter[str] = field(default_factory=Counter)  # a name does not vote for its own reading
+    qualifies: list[int] = field(default_factory=list)  # spans this one qualifies ("Gainesville, [Georgia]")
 
 
 def clean_surface(surface: str) -> str:
@@ -78,22 +81,39 @@ def clean_surface(surface: str) -> str:
     return re.sub(r"['’]s?$", "", s).strip()
 
 
-def lookup_name(gaz: Gazetteer, surface: str) -> tuple[list[Candidate], str | None]:
-    """Candidates for a surface name and the kind its own suffix implies ('Walker County' -> admin2)."""
+def _lookup_forms(surface: str) -> tuple[str, str | None, str | None]:
+    """(key of the name, key without its division word, the kind that word implies)."""
     name = clean_surface(surface)
-    found = gaz.lookup(name)
-    suffix_kind = None
     m = _DIVISION_SUFFIX.search(name)
-    if m:
-        suffix_kind = _KIND_OF_SUFFIX[m.group(1).lower()]
-        if not found or suffix_kind in ("admin1", "admin2"):
-            stripped = gaz.lookup(name[: m.start()])
+    if not m:
+        return name_key(name), None, None
+    return name_key(name), name_key(name[: m.start()]), _KIND_OF_SUFFIX[m.group(1).lower()]
+
+
+def lookup_names(gaz: Gazetteer, surfaces: list[str]) -> list[tuple[list[Candidate], str | None]]:
+    """Candidates for each surface name and the kind its own suffix implies ('Walker County' -> admin2).
+
+    One batched query for all names.
+    """
+    forms = [_lookup_forms(s) for s in surfaces]
+    found_by_key = gaz.lookup_keys({k for f in forms for k in f[:2] if k})
+    out = []
+    for key, stripped_key, suffix_kind in forms:
+        found = list(found_by_key.get(key, []))
+        if stripped_key and (not found or suffix_kind in ("admin1", "admin2")):
             seen = {c.entry.gid for c in found}
-            found = found + [c for c in stripped if c.entry.gid not in seen]
-    return found, suffix_kind
+            found += [c for c in found_by_key.get(stripped_key, []) if c.entry.gid not in seen]
+        out.append((found, suffix_kind))
+    return out
 
 
-def _contains(outer: GeoEntry, inner: GeoEntry) -> bool:
+def lookup_name(gaz: Gazetteer, surface: str) -> tuple[list[Candidate], str | None]:
+    """Candidates for one surface name and the kind its own suffix implies."""
+    return lookup_names(gaz, [surface])[0]
+
+
+def contains(outer: GeoEntry, inner: GeoEntry) -> bool:
+    """outer holds inner: a country its places, an admin1 its admin2s and towns, a city its districts."""
     if outer.gid == inner.gid or not outer.cc:
         return False
     if outer.feature == "country":
@@ -128,8 +148,9 @@ class Resolver:
         cues = span_cues(text, spans)
         items: list[_Span] = []
         qualifier_of = {c.qualifier for c in cues if c.qualifier is not None}
+        looked_up = lookup_names(self.gaz, [text[s:e] for s, e in spans])
         for i, ((s, e), cue) in enumerate(zip(spans, cues)):
-            cands, suffix_kind = lookup_name(self.gaz, text[s:e])
+            cands, suffix_kind = looked_up[i]
             if suffix_kind and not cue.kind:
                 cue = SpanCue(suffix_kind, cue.qualifier)
             allowed = {NameKind.PRIMARY, NameKind.ALTERNATE, NameKind.ALIAS}
@@ -138,14 +159,21 @@ class Resolver:
             named = [c for c in cands if c.kind in allowed]
             # A demonym span ("Palestinian", "Canadian") stands for its country, before any town of that name.
             demonyms = [c for c in cands if c.kind == NameKind.DEMONYM]
-            cands = demonyms or named
+            # A span that is only an abbreviation ("S.C.") was judged a place by whoever gave the span.
+            dotted = len(text[s:e]) > 2 and not text[s:e].isalpha()
+            abbreviations = [c for c in cands if c.kind == NameKind.ABBREVIATION and dotted]
+            cands = demonyms or named or abbreviations
             items.append(_Span(s, e, text[s:e], cue, cands))
 
         votes: Counter[str] = Counter(context_countries or {})
         for it in items:  # a country named outright is the strongest signal of what the article is about
             for c in it.candidates:
                 if c.entry.feature == "country" and c.kind != NameKind.ALTERNATE:
-                    votes[c.entry.cc] += 1
+                    it.own_votes[c.entry.cc] += 1
+            votes.update(it.own_votes)
+        for i, it in enumerate(items):
+            if it.cue.qualifier is not None:
+                items[it.cue.qualifier].qualifies.append(i)
         picks = self._pass(items, votes, admin1s=Counter(), anchors=[])
         # Second pass: confident first-pass answers become context for the rest.
         votes2 = Counter(votes)
@@ -175,15 +203,21 @@ class Resolver:
 
     def _pass(self, items: list[_Span], votes: Counter[str], admin1s: Counter[tuple[str, str]],
               anchors: list[tuple[int, GeoEntry]]) -> list[tuple[GeoEntry | None, float]]:
-        total = sum(votes.values()) or 1.0
         out: list[tuple[GeoEntry | None, float]] = []
+        anchor_at = dict(anchors)
         for i, it in enumerate(items):
             if not it.candidates:
                 out.append((None, 0.0))
                 continue
             qual = items[it.cue.qualifier] if it.cue.qualifier is not None else None
-            others = [e for j, e in anchors if j != i and name_key(e.name) != name_key(it.surface)]
-            scores = [self._score(c, it, qual, votes, total, admin1s, others) for c in it.candidates]
+            # Nearby spans only: the article's neighbourhood, and linear time on very long texts.
+            own = name_key(it.surface)
+            others = list({anchor_at[j].gid: anchor_at[j] for j in range(max(0, i - _NEIGHBOURS), i + _NEIGHBOURS + 1)
+                           if j != i and j in anchor_at and name_key(anchor_at[j].name) != own}.values())
+            mine = votes - it.own_votes
+            total = sum(mine.values()) or 1.0
+            held = [c.entry for j in it.qualifies for c in items[j].candidates]
+            scores = [self._score(c, it, qual, mine, total, admin1s, others, held) for c in it.candidates]
             it.scores = scores
             best = max(range(len(scores)), key=lambda k: (scores[k], it.candidates[k].entry.pop))
             top = scores[best]
@@ -192,7 +226,7 @@ class Resolver:
         return out
 
     def _score(self, cand: Candidate, it: _Span, qual: _Span | None, votes: Counter[str], total: float,
-               admin1s: Counter[tuple[str, str]], others: list[GeoEntry]) -> float:
+               admin1s: Counter[tuple[str, str]], others: list[GeoEntry], held: list[GeoEntry]) -> float:
         w, e = self.w, cand.entry
         s = w.population * math.log10(e.pop + 1) if e.feature == "city" else 0.0
         s += {"country": w.country, "admin1": w.admin1, "admin2": w.admin2, "region": w.region,
@@ -216,7 +250,9 @@ class Resolver:
             elif e.feature in ("city", "admin1", "admin2"):
                 s += w.cue_mismatch
         if qual is not None and qual.candidates:
-            s += w.qualifier_in if any(_contains(q.entry, e) for q in qual.candidates) else w.qualifier_out
+            s += w.qualifier_in if any(contains(q.entry, e) for q in qual.candidates) else w.qualifier_out
+        if held and any(contains(e, h) for h in held):  # the qualifier reading that holds its place
+            s += w.qualifier_in
         if e.cc and votes:
             s += w.context_country * votes.get(e.cc, 0) / total
         if e.admin1_key and e.feature != "admin1" and admin1s.get(e.admin1_key):

@@ -24,6 +24,7 @@ from newsevents.gazetteer.build import NameKind
 from newsevents.gazetteer.cues import span_cues
 from newsevents.gazetteer.index import Candidate, Gazetteer
 from newsevents.gazetteer.normalize import name_key
+from newsevents.gazetteer.resolve import contains
 
 PLACE_LABELS = {"GPE", "LOC"}
 SITE_LABELS = {"FAC"}
@@ -40,6 +41,8 @@ _CONNECTOR_WORDS = {"-", "–", "of", "de", "del", "la", "le", "el", "al", "on",
 _MAX_TOKENS = 6
 _MIN_CITY_POP = 1000  # a gazetteer-only city match below this needs NER to agree
 _STRONG_CITY_POP = 50000
+_MAJOR_CITY_POP = 100000
+_MAX_PASSES = 8  # support spreads along a list a step per pass; long lists are mostly NER-confirmed
 
 
 @dataclass
@@ -120,12 +123,15 @@ def _locative_before(doc: Doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
 
-def _dateline(doc: Doc, start: int, end: int) -> bool:
+def _dateline(doc: Doc, text: str, start: int, end: int) -> bool:
     """'MANSFIELD -- The council ...': an all-capitals place at the start of a line, then a dash."""
-    text = doc[start:end].text
-    before = doc.text[max(0, doc[start].idx - 2):doc[start].idx]
-    after = doc.text[doc[end - 1].idx + len(doc[end - 1].text):doc[end - 1].idx + len(doc[end - 1].text) + 5]
-    return text.isupper() and (start == 0 or "\n" in before or ". " in before) and bool(
+    name = doc[start:end].text
+    if not name.isupper():
+        return False
+    before = text[max(0, doc[start].idx - 2):doc[start].idx]
+    close = doc[end - 1].idx + len(doc[end - 1].text)
+    after = text[close:close + 5]
+    return (start == 0 or "\n" in before or ". " in before) and bool(
         re.match(r"\s*(?:,[^\n]{0,30})?\s*(?:--|—|–|\()", after))
 
 
@@ -169,6 +175,7 @@ class ToponymRecognizer:
         lookups = self.gaz.lookup_keys(set(matches.values()))
         pending = sorted(matches, key=lambda s: (-(s[1] - s[0]), s[0]))
         provisional: list[tuple[tuple[int, int], str, int]] = []
+        cands_of = {span: lookups.get(key, []) for span, key in matches.items()}
         for (i, j) in pending:
             if any(t in taken for t in range(i, j)):
                 continue
@@ -188,23 +195,28 @@ class ToponymRecognizer:
         # 3. Context decides the gazetteer-only matches; support spreads along lists ("A, B and C").
         confirmed = dict(accepted)
         undecided = {s: v for s, v, _ in provisional}
-        changed = True
-        while changed and undecided:
-            changed = False
-            spans_now = sorted(list(confirmed) + list(undecided))
-            char_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in spans_now]
-            cues = span_cues(text, char_spans)
-            for (s, e), cue in zip(spans_now, cues):
+        confirmed_gids = {c.entry.gid for span in confirmed for c in cands_of.get(span, [])}
+        # Confirmed and undecided together are a fixed set: their cues are read once.
+        spans_now = sorted(list(confirmed) + list(undecided))
+        char_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in spans_now]
+        cues = span_cues(text, char_spans)
+        paired = self._qualifier_pairs(spans_now, cues, cands_of)
+        changed, passes = True, 0
+        while changed and undecided and passes < _MAX_PASSES:
+            changed, passes = False, passes + 1
+            for k, ((s, e), cue) in enumerate(zip(spans_now, cues)):
                 if (s, e) not in undecided:
                     continue
                 verdict = undecided[(s, e)]
                 support = verdict == "sure" or cue.kind is not None or _locative_before(doc, s) \
-                    or _dateline(doc, s, e) or self._listed_with(doc, (s, e), confirmed) \
-                    or (cue.qualifier is not None and spans_now[cue.qualifier] in confirmed)
+                    or _dateline(doc, text, s, e) or self._listed_with(doc, spans_now, k, confirmed) \
+                    or (s, e) in paired \
+                    or any(c.entry.gid in confirmed_gids for c in cands_of.get((s, e), []))
                 if support:
                     span = doc[s:e]
                     take(span, "gazetteer", ent_at[s].label_ if s in ent_at else None)
                     confirmed[(s, e)] = accepted[(s, e)]
+                    confirmed_gids |= {c.entry.gid for c in cands_of.get((s, e), [])}
                     del undecided[(s, e)]
                     changed = True
 
@@ -218,6 +230,18 @@ class ToponymRecognizer:
 
         toponyms = sorted(accepted.values(), key=lambda t: t.start)
         return toponyms, sorted(demonyms, key=lambda d: d.start)
+
+    def _qualifier_pairs(self, spans: list[tuple[int, int]], cues: list, cands_of: dict) -> set[tuple[int, int]]:
+        """Both sides of 'Horlivka, Donetsk' / 'Kyiv - Shevchenkivskyi' when the gazetteer agrees one holds the other."""
+        out: set[tuple[int, int]] = set()
+        for span, cue in zip(spans, cues):
+            if cue.qualifier is None:
+                continue
+            outer = spans[cue.qualifier]
+            inner_c, outer_c = cands_of.get(span, []), cands_of.get(outer, [])
+            if any(contains(o.entry, i.entry) for o in outer_c for i in inner_c):
+                out |= {span, outer}
+        return out
 
     def _demonym(self, span: Span, cands: list[Candidate] | None = None) -> Demonym | None:
         if cands is None:
@@ -247,23 +271,20 @@ class ToponymRecognizer:
             return None  # "Reading the report", "a Nice day": a common word, not a name here
         if feature == "city" and pop < _STRONG_CITY_POP and ent is None and len(span) == 1:
             return "maybe"
-        if feature in ("country", "region", "water") and ent is None:
-            return "sure"
+        if ent is None and (feature in ("country", "admin1", "region", "water") or pop >= _MAJOR_CITY_POP):
+            return "sure"  # a major place written as a proper noun, and NER saw no person or organisation
         return "maybe"
 
     @staticmethod
-    def _listed_with(doc: Doc, span: tuple[int, int], confirmed: dict[tuple[int, int], Toponym]) -> bool:
-        """Joined to a confirmed place by ',', 'and', 'or' (a list of places) in the same sentence."""
-        s, e = span
-        for cs, ce in confirmed:
-            if ce <= s:
-                gap = doc[ce:s]
-            elif cs >= e:
-                gap = doc[e:cs]
-            else:
+    def _listed_with(doc: Doc, spans: list[tuple[int, int]], k: int,
+                     confirmed: dict[tuple[int, int], Toponym]) -> bool:
+        """Joined to a neighbouring confirmed place by ',', 'and', 'or' (a list of places)."""
+        s, e = spans[k]
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(spans) or spans[j] not in confirmed:
                 continue
+            cs, ce = spans[j]
+            gap = doc[ce:s] if ce <= s else doc[e:cs]
             if 0 < len(gap) <= 2 and all(t.text in {",", "and", "or", "&", "-", "–"} for t in gap):
                 return True
-            if len(gap) == 0:
-                continue
         return False
