@@ -672,6 +672,8 @@ def _duration(m: re.Match[str]) -> Spec | None:
         return None  # "a second betrayal"
     if m["u"][:1].isupper() and not m["u"].isupper() and m["amt"][:1].isdigit():
         return None  # "60 Minutes", "Seven Years in Tibet": a title
+    if re.search(r"\b(?:aged|age\s+of|ages\s+of)\s+\Z", m.string[max(0, m.start() - 12):m.start()], re.I):
+        return None  # "aged 84 years": an age
     if unit == "quarter" and amt_text in ("a", "one", "two", "three", "1", "2", "3") \
             and re.match(r"\s+of\b", m.string[m.end():m.end() + 4]):
         return None  # "three-quarters of its food" is a fraction
@@ -729,6 +731,8 @@ def _duration_bare(m: re.Match[str]) -> Spec | None:
     unit = _unit_name(m["u"])
     if unit not in UNITS or unit in ("second", "minute", "hour", "night"):
         return None
+    if m["u"][:1].isupper() and not m["u"].isupper():
+        return None  # "The Last Days of Dolwyn": a title
     if rel == "the" and not (cue == "over" or m["tail"]):
         return None
     after = m.string[m.end():m.end() + 12]

@@ -63,11 +63,13 @@ class Anchors:
 
     def ref_point(self, unit: str | None = None) -> Point:
         """The time an anaphor of ``unit`` refers back to: the latest one mentioned at least that precisely
-        ("that day" skips "by 2025" back to "on Tuesday"), else the latest one, else the publication date."""
+        ("that day" skips "by 2025" back to "on Tuesday"), else the publication date, else the latest one."""
         if unit is not None and unit in RANK:
             for p in reversed(self.refs[-20:]):
                 if RANK[p.gran] <= RANK[unit]:
                     return p
+            if self.dct is not None:
+                return self.dct_point()  # "the previous month" after only "in 2020": the publication's
         return self.ref if self.ref is not None else self.dct_point()
 
 
