@@ -7,7 +7,8 @@ is analysed as an article; its label is read off the extracted events:
    earliest on ties; an allegation, a claim of responsibility or a denial there is ``ATTRIB``;
 2. an ACLED-typed main event gives its sub-event type (mapped to the task's label names); a diplomatic
    PLOVER main event (meetings, sanctions, demands...) with no equally confident ACLED event in its
-   sentence is ``DIPLO``; otherwise the first ACLED-typed event gives the label;
+   sentence is ``DIPLO``; otherwise the most confident ACLED-typed event gives the label (a type read
+   from a specific cue, such as the weapon, beats a rule's fallback);
 3. with no ACLED type at all the unseen types come from PLOVER contexts: crime ``ORG_CRIME``, disasters
    ``NATURAL_DISASTER`` or ``MAN_MADE_DISASTER``, then ``DIPLO``/``ATTRIB`` from the types present;
 4. with no event at all the system abstains (a miss for the gold label, no false positive).
@@ -90,13 +91,14 @@ def label_of(analysis: Analysis | None) -> str | None:
                                                             "claim_responsibility" in main.context):
         return "ATTRIB"
     coded = [ev for ev in live if ev.acled]
-    if main.acled:
+    if main.acled and not any((ev.confidence or 0) > (main.confidence or 0) for ev in coded):
         return LABEL_OF_SUB_TYPE.get(main.acled["sub_event_type"])
     if main.type in _DIPLOMATIC and not any((ev.confidence or 0) >= (main.confidence or 0) for ev in coded
                                             if ev in lead):
         return "DIPLO"
     if coded:
-        return LABEL_OF_SUB_TYPE.get(coded[0].acled["sub_event_type"])
+        best = max(coded, key=lambda ev: ev.confidence or 0.0)
+        return LABEL_OF_SUB_TYPE.get(best.acled["sub_event_type"])
     contexts = Counter(c for ev in analysis.events for c in ev.context)
     if contexts["claim_responsibility"]:
         return "ATTRIB"

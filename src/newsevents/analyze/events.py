@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from newsevents.analyze.context import Extraction
 from newsevents.analyze.registry import register_extractor
-from newsevents.events.acled_rules import AcledInput, acled_sub_event
+from newsevents.events.acled_rules import AcledInput, Guess, acled_sub_event
 from newsevents.events.apis import (
     actor_for_span,
     attribution_for_span,
@@ -130,7 +130,7 @@ class _EventBuilder:
             event.fatalities, event.injured = self._casualties(event)
         sub = acled_sub_event(self._acled_input(event, actors, recipients, partners, places))
         event.acled = acled(sub) if sub else None
-        event.confidence = _confidence(d, event)
+        event.confidence = _confidence(d, event, guessed=isinstance(sub, Guess))
         return event
 
     # ---------------------------------------------------------------------------------- participants
@@ -395,8 +395,10 @@ def _prominence(d: Draft) -> float:
     return -0.05 if pred.dep_ in _SUBORDINATE else 0.0
 
 
-def _confidence(d: Draft, event: Event) -> float:
+def _confidence(d: Draft, event: Event, guessed: bool = False) -> float:
     score = {"verb": 0.65, "phrase": 0.7, "noun": 0.55}[d.trigger.kind] + _prominence(d)
+    if guessed:
+        score -= 0.1  # the ACLED sub-type is the rule's fallback, read from no specific cue
     if event.actors:
         score += 0.1
     if event.places:

@@ -70,6 +70,10 @@ class AcledInput:
     future: bool = False  # an intention (PLOVER AGREE/THREATEN of a future act), not the act
 
 
+class Guess(str):
+    """A sub-event type read from no specific cue (the fallback of its rule): less sure than the rest."""
+
+
 def acled_sub_event(x: AcledInput) -> str | None:
     if x.status not in CODED_STATUSES:
         return None
@@ -124,10 +128,10 @@ def _assault(x: AcledInput) -> str | None:
     if _armed_target(x):
         return "Armed clash"
     if x.trigger_lemmas & {"strike", "counterstrike"} and not x.patient_is_person:
-        return "Shelling/artillery/missile attack"  # a military strike that names no aircraft: missiles
+        return Guess("Shelling/artillery/missile attack")  # a military strike that names no aircraft
     if x.patient_lemmas & CIVILIAN_OBJECTS:
-        return "Attack"  # "gunmen attacked a village"
-    return "Armed clash" if any(s in ARMED_SECTORS for s in x.agent_sectors) else "Attack"
+        return Guess("Attack")  # "gunmen attacked a village"
+    return Guess("Armed clash" if any(s in ARMED_SECTORS for s in x.agent_sectors) else "Attack")
 
 
 _PROTEST_WORDS = frozenset("protest protester protestor demonstration demonstrator rally march strike striker "
@@ -257,6 +261,9 @@ _AGREEMENT_NOUNS = frozenset("agreement deal accord treaty truce ceasefire pact 
                              "peace exchange".split())
 
 
+_PEACE_WORDS = frozenset("peace ceasefire truce settlement reconciliation armistice".split())
+
+
 def _agree(x: AcledInput) -> str | None:
     if x.future:
         return None  # a promise to sign is not yet an agreement
@@ -265,11 +272,19 @@ def _agree(x: AcledInput) -> str | None:
     return None
 
 
+def _consult(x: AcledInput) -> str | None:
+    # the codebook's "Agreement" covers peace talks between the parties to a conflict
+    if (x.trigger_lemmas | x.clause_lemmas) & _PEACE_WORDS:
+        return "Agreement"
+    return None
+
+
 def _retreat(x: AcledInput) -> str | None:
     if x.hint == "Change to group/activity":
         return x.hint
-    if "release" in x.modes and x.clause_lemmas & {"exchange", "swap"}:
-        return "Agreement"
+    if "release" in x.modes and x.clause_lemmas & {"exchange", "swap"} or \
+            "disarm" in x.modes and x.trigger_lemmas & {"surrender"}:
+        return "Agreement"  # prisoner exchanges and surrenders, in the codebook's words
     if "withdraw" in x.modes and x.clause_lemmas & WORD_CLASSES["territory"]:
         return "Non-violent transfer of territory"
     return None
@@ -288,6 +303,7 @@ _RULES = {
     "COERCE": _coerce,
     "AGREE": _agree,
     "SUPPORT": _agree,
+    "CONSULT": _consult,
     "RETREAT": _retreat,
     "MOBILIZE": _mobilize,
 }
