@@ -222,3 +222,10 @@ def test_anchored_scanning_finds_what_a_full_scan_finds():
     key = [(s, e, spec.rule) for s, e, spec in grammar.find_atoms(text)]
     assert sorted(key) == sorted((s, e, spec.rule) for s, e, spec in full)
     assert len(key) > 25
+
+
+def test_a_point_of_comparison_is_not_what_later_anaphora_count_from(tag):
+    found = tag("Sales fell 42% last month from the previous year. Toyota reported a 32% drop from a year earlier.",
+                date(2009, 2, 3))
+    assert one(found, "last month").value == "2009-01"
+    assert one(found, "a year earlier").value == "2008-01"

@@ -95,7 +95,7 @@ class TimexTagger:
             if c.parts:
                 t.parts = [(s, e, self._resolve(text, Candidate(s, e, spec), anchors, doc).value)
                            for s, e, spec in c.parts]
-            if _sets_reference(t):
+            if _sets_reference(t) and not _COMPARED.search(text, max(0, c.start - 16), c.start):
                 anchors.refs.append(t.point)
                 ref_sentence = sentence
         for i in clock_only:
@@ -147,6 +147,9 @@ class TimexTagger:
         return not (tok.dep_ == "compound" and tok.head.pos_ == "NUM")
 
 
+# A time after "from", "than", "compared with" is a point of comparison ("sales fell from the previous
+# year"): the text does not move to it, so later anaphora do not count from it.
+_COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:to|with)|versus|vs\.?)\s+\Z", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"[ \t]+(?P<w>before|after|prior[ \t]+to|ahead[ \t]+of|following|preceding)[ \t]+", re.I)
 _STEP = re.compile(r"^P(\d{1,4})([DWMY])$")
 
@@ -208,19 +211,14 @@ def governors(tok: Token, steps: int = 4) -> list[Token]:
 
 
 def _sets_reference(t: Timex) -> bool:
-    """Whether later anaphora ("the next day", "the same quarter") count from this expression.
+    """Whether later anaphora ("the next day", "a year earlier", "the same month") count from this one.
 
-    Dates the text names (absolute, "June 2", "Sunday", "yesterday") do; comparisons with the
-    publication date at a coarser grain ("last year", "a year ago", "this week") do not.
+    Every calendar point the text names does ("June 2", "Sunday", "last month"), except points of
+    comparison ("a year earlier", "the year-ago quarter"): the text does not move to them.
     """
     if t.point is None or t.kind not in ("date", "time") or t.spec.end is not None:
         return False
-    s = t.spec
-    if "keep_gran" in s.notes or "comparison" in s.notes:
-        return False  # "a year earlier" is a point of comparison; the text stays on its own time
-    if s.unit is None or s.anaphoric:
-        return True
-    return s.unit == "day"
+    return not ("keep_gran" in t.spec.notes or "comparison" in t.spec.notes)
 
 
 # Words after a four-digit number that make it a quantity, not a year.
