@@ -36,6 +36,14 @@ class Canonical:
     members: list[Report] = field(default_factory=list)
     created_run: int = 0
     dirty: bool = False
+    _words: set[str] | None = field(default=None, repr=False)
+
+    @property
+    def words(self) -> set[str]:
+        """Every word its reports use (for a quick 'nothing in common' check)."""
+        if self._words is None:
+            self._words = set().union(*(r.words for r in self.members))
+        return self._words
 
     @property
     def day_start(self) -> int | None:
@@ -51,8 +59,14 @@ class Canonical:
     def countries(self) -> set[str]:
         return {c for r in self.members for c in r.countries}
 
+    @property
+    def types(self) -> set[str | None]:
+        """The types its reports give (None for an implicit report); mentions say nothing of the type."""
+        return {r.type for r in self.members if r.kind != MENTION}
+
     def add(self, report: Report) -> None:
         self.members.append(report)
+        self.words.update(report.words)
         self.dirty = True
 
     def summary(self) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """Blocking: the canonical events a report can be compared with, found by day and country.
 
-Each canonical event in memory is filed under every day its reports may be about and under each of its
-countries (or under "no country"). A report is compared only with the events filed under its own days
-(clipped to the linking window around its publication) and its countries, so the work per report
+Each canonical event in memory is filed under every day its reports may be about, each of its countries
+(or "no country") and each family of compatible types its reports have. A report is compared only with
+the events filed under its own days (clipped to the linking window around its publication), countries
+and type families (a mention, which has no type, with every family), so the work per report
 depends on how many events happen in the same place and days, not on how many are stored: linking ten
 times the articles costs about ten times the time.
 """
@@ -13,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from newsevents.link.canonical import Canonical
-from newsevents.link.reports import Report
+from newsevents.link.reports import MENTION, Report
+from newsevents.link.scoring import families
 
 NO_COUNTRY = ""
 # An event filed under more days than this (a month-long date range, say) is filed under its ends and
@@ -33,47 +35,56 @@ def report_days(report: Report, window_days: int) -> range:
 
 
 class DayIndex:
+    """Canonical event ids by day, then by (country, type family)."""
+
     def __init__(self) -> None:
-        self._by_day: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        self._filed: dict[str, set[tuple[int, str]]] = defaultdict(set)
+        self._by_day: dict[int, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._filed: dict[str, set[tuple[int, str, str]]] = defaultdict(set)
 
     def __len__(self) -> int:
         return len(self._filed)
 
     def file(self, canonical: Canonical) -> None:
-        """(Re-)files a canonical event under its current days and countries."""
+        """(Re-)files a canonical event under its current days, countries and type families."""
         start, end = canonical.day_start, canonical.day_end
         if start is None or end is None:
             return
         countries = canonical.countries or {NO_COUNTRY}
+        kinds = set().union(*(families(t) for t in canonical.types)) or families(None)
         days = range(start, end + 1)
         if len(days) > MAX_FILED_DAYS:
             days = sorted({start, end, *range(start, end + 1, 7)})  # type: ignore[assignment]
-        wanted = {(d, c) for d in days for c in countries}
+        wanted = {(d, c, f) for d in days for c in countries for f in kinds}
         have = self._filed[canonical.id]
-        for day, country in wanted - have:
-            self._by_day[day][country].add(canonical.id)
+        for day, country, family in wanted - have:
+            self._by_day[day][(country, family)].add(canonical.id)
         have |= wanted
 
     def remove(self, canonical_id: str) -> None:
-        for day, country in self._filed.pop(canonical_id, set()):
-            ids = self._by_day[day][country]
+        for day, country, family in self._filed.pop(canonical_id, set()):
+            filed = self._by_day[day]
+            ids = filed[(country, family)]
             ids.discard(canonical_id)
             if not ids:
-                del self._by_day[day][country]
-            if not self._by_day[day]:
+                del filed[(country, family)]
+            if not filed:
                 del self._by_day[day]
 
-    def candidates(self, report: Report, days: range) -> Iterator[str]:
-        """Canonical event ids filed under any of ``days`` and the report's countries (each once)."""
+    def candidates(self, report: Report, days: range, any_type: bool = False) -> Iterator[str]:
+        """Canonical event ids filed under any of ``days``, the report's countries (or none) and, for a
+        report of a known type, that type's families unless ``any_type`` (each id once)."""
         countries = report.countries
+        kinds = families(report.type) if report.kind != MENTION and not any_type else None
         seen: set[str] = set()
         for day in days:
             filed = self._by_day.get(day)
             if not filed:
                 continue
-            groups = filed.values() if not countries else [filed.get(c, ()) for c in (*countries, NO_COUNTRY)]
-            for ids in groups:
+            for (country, family), ids in filed.items():
+                if countries and country != NO_COUNTRY and country not in countries:
+                    continue
+                if kinds is not None and family not in kinds:
+                    continue
                 for cid in ids:
                     if cid not in seen:
                         seen.add(cid)
@@ -81,4 +92,4 @@ class DayIndex:
 
     def ended_before(self, day: int) -> list[str]:
         """Ids of the events filed only under days before ``day`` (to let go of them)."""
-        return [cid for cid, filed in self._filed.items() if filed and max(d for d, _ in filed) < day]
+        return [cid for cid, filed in self._filed.items() if filed and max(d for d, _, _ in filed) < day]

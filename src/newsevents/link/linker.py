@@ -19,15 +19,19 @@ from datetime import UTC, date, datetime
 from newsevents.link import persist
 from newsevents.link.canonical import Canonical, canonical_id, story_id_for
 from newsevents.link.index import DayIndex, report_days
-from newsevents.link.reports import MENTION, Report, iso, reports_from_analysis
+from newsevents.link.reports import MENTION, Report, iso, reports_from_json
 from newsevents.link.schema import ensure_schema
 from newsevents.link.scoring import LinkConfig, Vocabulary, canonical_score, needed, story_score
 from newsevents.store import Store
 from newsevents.store.backend import transaction
 
 CHUNK_ARTICLES = 500
+# Word weights are recomputed from the growing vocabulary after this many articles.
+REFREEZE_ARTICLES = 20
 # Members of a large canonical event that a new report is compared with (the latest ones).
 MAX_COMPARED_MEMBERS = 40
+# Members of each nearby canonical event a new event is compared with to find its story (the first ones).
+MAX_STORY_MEMBERS = 5
 
 
 @dataclass
@@ -135,28 +139,21 @@ class Linker:
 
     # -- linking ---------------------------------------------------------------------------------------
     def _reports(self, chunk: list[tuple[str, str | None, str]]) -> list[list[Report]]:
-        """Each article's reports, from its stored analysis; a stored analysis that cannot be read is
-        listed in ``failed`` and linked as having none (it is retried once it is re-analysed)."""
+        """Each article's reports, from its stored analysis JSON (read directly: linking needs a few
+        fields, not every typed record). An analysis that cannot be read is listed in ``failed`` and the
+        article linked as having no reports (it is tried again once it is re-analysed)."""
         ids = [row[0] for row in chunk]
-        try:
-            analyses = {a.article.id: a for a in self.store.iter_analyses(article_ids=ids)}
-        except (ValueError, KeyError, TypeError):  # one malformed analysis: read them one by one
-            analyses = {}
-            for article_id in ids:
-                try:
-                    analysis = self.store.get_analysis(article_id)
-                except (ValueError, KeyError, TypeError) as exc:
-                    self.result.failed.append(f"{article_id}: stored analysis cannot be read ({exc})")
-                    continue
-                if analysis is not None:
-                    analyses[article_id] = analysis
+        stored = dict(self.db.execute(
+            f"SELECT article_id, analysis FROM analyses WHERE article_id IN ({', '.join('?' * len(ids))})", ids))
         out = []
         for article_id in ids:
-            analysis = analyses.get(article_id)
             try:
-                out.append(reports_from_analysis(analysis) if analysis is not None else [])
-            except (ValueError, KeyError, TypeError, IndexError) as exc:
-                self.result.failed.append(f"{article_id}: cannot make reports of its analysis ({exc})")
+                data = json.loads(stored[article_id])
+                if data.get("article", {}).get("id") != article_id:
+                    raise ValueError("its article id is not the stored article's")
+                out.append(reports_from_json(data))
+            except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+                self.result.failed.append(f"{article_id}: stored analysis cannot be read ({exc})")
                 out.append([])
         return out
 
@@ -164,7 +161,9 @@ class Linker:
         per_article = list(zip(chunk, self._reports(chunk)))
         self._load_window([r for _, reports in per_article for r in reports])
         rows = []
-        for (article_id, published, analyzed_at), reports in per_article:
+        for n, ((article_id, published, analyzed_at), reports) in enumerate(per_article):
+            if n % REFREEZE_ARTICLES == 0:
+                self.vocabulary.freeze()  # weights from what was linked so far, fixed for a few articles
             rows += self._link_article(reports)
             self.db.execute("INSERT INTO link_articles (article_id, analyzed_at, published, run_id) "
                             "VALUES (?, ?, ?, ?)", (article_id, analyzed_at, published, self.run_id))
@@ -202,6 +201,8 @@ class Linker:
         best, best_score = None, float("-inf")
         for cid in self.index.candidates(report, report_days(report, self.cfg.window_days)):
             canonical = self.loaded[cid]
+            if report.kind == MENTION and report.words.isdisjoint(canonical.words):
+                continue  # a mention is linked by what it says; with no word in common it cannot join
             s = self._canonical_score(report, canonical)
             if s is not None and (s > best_score or (s == best_score and best is not None and cid < best.id)):
                 best, best_score = canonical, s
@@ -231,9 +232,11 @@ class Linker:
         best, best_score = None, float("-inf")
         if report.day_start is not None and report.day_end is not None:
             days = range(report.day_start - self.cfg.story_days, report.day_end + self.cfg.story_days + 1)
-            for cid in self.index.candidates(report, days):
+            for cid in self.index.candidates(report, days, any_type=True):
                 canonical = self.loaded[cid]
-                for member in canonical.members[-MAX_COMPARED_MEMBERS:]:
+                if report.words.isdisjoint(canonical.words) and not (set(report.actors) & set(canonical.members[0].actors)):
+                    continue  # nothing said in common: no evidence of one story
+                for member in canonical.members[:MAX_STORY_MEMBERS]:
                     s = story_score(report, member, self.cfg, self.vocabulary)
                     if s is not None and s > best_score and self._fits(canonical.story_id, report.day_start,
                                                                         report.day_end):
@@ -285,14 +288,17 @@ class Linker:
 
     # -- memory: what is loaded from the database --------------------------------------------------------
     def _load_window(self, reports: list[Report]) -> None:
-        """Loads the stored canonical events the chunk's reports may meet (and their stories' spans)."""
-        days = [d for r in reports for d in (r.day_start, r.day_end) if d is not None]
-        if not days:
-            return
-        first = min(days) - self.cfg.story_days
-        last = max(days) + self.cfg.story_days
-        found = persist.canonical_ids_between(self.db, iso(first), iso(last))  # type: ignore[arg-type]
-        new = [cid for cid, _ in found if cid not in self.loaded]
+        """Loads the stored canonical events the chunk's reports may meet (and their stories' spans): those
+        on the days each report can reach (its own days, within the window around its publication)."""
+        reach = []
+        for r in reports:
+            days = report_days(r, self.cfg.window_days)
+            if days:
+                reach.append((days.start - self.cfg.story_days, days.stop - 1 + self.cfg.story_days))
+        found: list[tuple[str, str]] = []
+        for first, last in _merged(reach):
+            found += persist.canonical_ids_between(self.db, iso(first), iso(last))  # type: ignore[arg-type]
+        new = sorted({cid for cid, _ in found if cid not in self.loaded})
         for canonical in persist.load_canonicals(self.db, new).values():
             self.loaded[canonical.id] = canonical
             self.index.file(canonical)
@@ -323,6 +329,17 @@ class Linker:
         self.dirty_stories.clear()
         persist.save_vocabulary(self.db, self.vocabulary, self.changed_words)
         self.changed_words.clear()
+
+
+def _merged(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or adjacent day intervals joined."""
+    out: list[tuple[int, int]] = []
+    for first, last in sorted(intervals):
+        if out and first <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
 
 
 def _ord(day: str) -> int:

@@ -21,7 +21,7 @@ from typing import Any
 
 from newsevents.link.places import PlaceRef
 from newsevents.link.text import content_words, name_key
-from newsevents.model import Analysis, Event, Place, Range
+from newsevents.model import Analysis, Range
 from newsevents.store.dates import day_range
 
 EVENT = "event"
@@ -169,12 +169,33 @@ def day_span(value: str | None, precision: str, published: str | None) -> tuple[
     return anchor - UNDATED_DAYS_BEFORE, anchor
 
 
-def _places_of(event: Event, analysis: Analysis, by_id: dict[str, Place]) -> tuple[PlaceRef, ...]:
-    places = [by_id[p] for p in event.places if p in by_id]
-    if not places:  # the places named in the event's own sentence
-        start, end = event.evidence.span
-        places = [p for p in analysis.places if any(start <= s < end for s, _ in p.mentions)]
-    return tuple(PlaceRef.of(p) for p in places)
+# The stored analysis is read as the JSON the store keeps (``Analysis.to_dict()``, the output schema):
+# linking needs a few fields of a few records, and reading them from the dicts is several times faster
+# than rebuilding every typed record first.
+Json = dict[str, Any]
+
+
+def _span(v: Any) -> tuple[int, int]:
+    return (int(v[0]), int(v[1])) if v else (0, 0)
+
+
+def _figure(v: Json | None) -> Figure | None:
+    if not v or (v.get("min") is None and v.get("max") is None):
+        return None
+    return Figure(v.get("min"), v.get("max"), v.get("qualifier"))
+
+
+def _place(p: Json) -> PlaceRef:
+    return PlaceRef(p.get("name") or "", p.get("feature") or "other", p.get("country"), p.get("admin1"),
+                    p.get("geonameid"), p.get("lat"), p.get("lon"))
+
+
+def _places_of(event: Json, places: list[Json], by_id: dict[str, Json]) -> tuple[PlaceRef, ...]:
+    found = [by_id[p] for p in event.get("places") or () if p in by_id]
+    if not found:  # the places named in the event's own sentence
+        start, end = _span(event["evidence"]["span"])
+        found = [p for p in places if any(start <= m[0] < end for m in p.get("mentions") or ())]
+    return tuple(_place(p) for p in found)
 
 
 @dataclass(frozen=True)
@@ -185,19 +206,19 @@ class _Actors:
     countries: tuple[str, ...]
 
 
-def _actor_fields(ids: list[str], actors: dict[str, Any]) -> _Actors:
-    found = [actors[i] for i in ids if i in actors]
+def _actor_fields(ids: list[str] | None, actors: dict[str, Json]) -> _Actors:
+    found = [actors[i] for i in ids or () if i in actors]
     return _Actors(
-        keys=tuple(dict.fromkeys(k for a in found if (k := name_key(a.name)))),
-        names=tuple(dict.fromkeys(a.name for a in found)),
-        groups=tuple(dict.fromkeys(f"{a.country or '?'}/{a.sector}" for a in found if a.sector)),
-        countries=tuple(dict.fromkeys(a.country for a in found if a.country)))
+        keys=tuple(dict.fromkeys(k for a in found if (k := name_key(a.get("name") or "")))),
+        names=tuple(dict.fromkeys(a["name"] for a in found if a.get("name"))),
+        groups=tuple(dict.fromkeys(f"{a.get('country') or '?'}/{a['sector']}" for a in found if a.get("sector"))),
+        countries=tuple(dict.fromkeys(a["country"] for a in found if a.get("country"))))
 
 
-def _base(analysis: Analysis, kind: str, ord_: int) -> dict[str, Any]:
-    article = analysis.article
-    return {"article_id": article.id, "kind": kind, "ord": ord_, "outlet": article.outlet,
-            "published": article.published, "external_id": article.external_id, "title": article.title}
+def _base(article: Json, kind: str, ord_: int) -> dict[str, Any]:
+    return {"article_id": article["id"], "kind": kind, "ord": ord_, "outlet": article.get("outlet"),
+            "published": article.get("published"), "external_id": article.get("external_id"),
+            "title": article.get("title")}
 
 
 def _clip(text: str, limit: int = 300) -> str:
@@ -207,65 +228,79 @@ def _clip(text: str, limit: int = 300) -> str:
 
 def reports_from_analysis(analysis: Analysis) -> list[Report]:
     """Every report the article makes (see the module docstring)."""
-    article = analysis.article
-    actors = {a.id: a for a in analysis.actors}
-    places = {p.id: p for p in analysis.places}
+    return reports_from_json(analysis.to_dict())
+
+
+def reports_from_json(data: Json) -> list[Report]:
+    """``reports_from_analysis`` over the stored JSON of an analysis (what the store keeps)."""
+    article = data["article"]
+    if not article.get("id") or not isinstance(article.get("text"), str):
+        raise ValueError("the analysis has no article id or text")
+    text = article["text"]
+    actors = {a["id"]: a for a in data.get("actors") or ()}
+    places = data.get("places") or []
+    by_id = {p["id"]: p for p in places}
+    quantities = data.get("quantities") or []
+    events = data.get("events") or []
     reports = []
-    for i, e in enumerate(analysis.events):
-        if e.status in ("hypothetical", "negated"):
+    for i, e in enumerate(events):
+        status = e.get("status") or "occurred"
+        if status in ("hypothetical", "negated"):
             continue  # "if they strike", "no attack took place": nothing happened to link
-        evidence = article.text[slice(*e.evidence.span)]
-        acled = e.acled or {}
-        who = _actor_fields(e.actors, actors)
-        whom = _actor_fields(e.recipients, actors)
-        according_to = _actor_fields(e.attributed_to, actors)
-        start, end = day_span(e.date.value, e.date.precision, article.published)
+        evidence = text[slice(*_span(e["evidence"]["span"]))]
+        acled = e.get("acled") or {}
+        when = e.get("date") or {}
+        value, precision = when.get("value"), when.get("precision") or "unknown"
+        who = _actor_fields(e.get("actors"), actors)
+        whom = _actor_fields(e.get("recipients"), actors)
+        according_to = _actor_fields(e.get("attributed_to"), actors)
+        start, end = day_span(value, precision, article.get("published"))
         reports.append(Report(
-            **_base(analysis, EVENT, i), event_id=e.id, type=e.type, acled_type=acled.get("event_type"),
-            acled_sub_type=acled.get("sub_event_type"), status=e.status, date_value=e.date.value,
-            date_precision=e.date.precision, day_start=start, day_end=end,
-            places=_places_of(e, analysis, places), actors=who.keys, actor_names=who.names,
+            **_base(article, EVENT, i), event_id=e["id"], type=e.get("type"), acled_type=acled.get("event_type"),
+            acled_sub_type=acled.get("sub_event_type"), status=status, date_value=value,
+            date_precision=precision, day_start=start, day_end=end,
+            places=_places_of(e, places, by_id), actors=who.keys, actor_names=who.names,
             actor_groups=who.groups, actor_countries=who.countries, recipients=whom.keys,
             recipient_names=whom.names, attributed_to=according_to.names,
-            fatalities=Figure.of(e.fatalities) or _counted(analysis, e, "fatalities"),
-            injured=Figure.of(e.injured) or _counted(analysis, e, "injured"),
+            fatalities=_figure(e.get("fatalities")) or _counted(quantities, e, "fatalities"),
+            injured=_figure(e.get("injured")) or _counted(quantities, e, "injured"),
             words=content_words(evidence), evidence=_clip(evidence)))
-    return [*reports, _article_report(analysis, len(analysis.events))]
+    return [*reports, _article_report(article, places, quantities, bool(events), len(events))]
 
 
-def _counted(analysis: Analysis, event: Event, which: str) -> Figure | None:
+def _counted(quantities: list[Json], event: Json, which: str) -> Figure | None:
     """A casualty count the event's own sentence gives that no other event claims (the event extractor
     may not have attached it yet)."""
-    start, end = event.evidence.span
-    for q in analysis.quantities:
-        if (_CASUALTY_WHAT.get(q.what) == which and q.event in (None, event.id) and start <= q.span[0] < end
-                and (figure := Figure.of(q.value))):
+    start, end = _span(event["evidence"]["span"])
+    for q in quantities:
+        if (_CASUALTY_WHAT.get(q.get("what")) == which and q.get("event") in (None, event["id"])
+                and start <= _span(q.get("span"))[0] < end and (figure := _figure(q.get("value")))):
             return figure
     return None
 
 
-def _article_report(analysis: Analysis, ord_: int) -> Report:
+def _article_report(article: Json, places: list[Json], quantities: list[Json], has_events: bool,
+                    ord_: int) -> Report:
     """The article-level report: implicit when an article with no coded event counts casualties, else a
     mention (whose figures, if any, belong to the article's events, not to what it mentions)."""
-    article = analysis.article
     figures: dict[str, Figure] = {}
-    if not analysis.events:
-        for q in analysis.quantities:
-            which = _CASUALTY_WHAT.get(q.what)
-            if which and which not in figures and (figure := Figure.of(q.value)):
+    if not has_events:
+        for q in quantities:
+            which = _CASUALTY_WHAT.get(q.get("what"))
+            if which and which not in figures and (figure := _figure(q.get("value"))):
                 figures[which] = figure
     kind = IMPLICIT if figures else MENTION
     # The title, or the lead sentence when there is none, says what the article is about.
-    lead = article.title or article.text.split("\n", 1)[0]
-    specific = [p for p in analysis.places if p.feature != "country"]
-    chosen = (specific or analysis.places)[:3]
-    start, end = day_span(None, "unknown", article.published)
+    lead = article.get("title") or article["text"].split("\n", 1)[0]
+    specific = [p for p in places if p.get("feature") != "country"]
+    chosen = (specific or places)[:3]
+    start, end = day_span(None, "unknown", article.get("published"))
     if kind == MENTION and end is not None:
         start = end - MENTION_DAYS_BEFORE
     return Report(
-        **_base(analysis, kind, ord_), event_id=None, type=None, acled_type=None, acled_sub_type=None,
+        **_base(article, kind, ord_), event_id=None, type=None, acled_type=None, acled_sub_type=None,
         status="occurred", date_value=None, date_precision="unknown", day_start=start, day_end=end,
-        places=tuple(PlaceRef.of(p) for p in chosen), fatalities=figures.get("fatalities"),
+        places=tuple(_place(p) for p in chosen), fatalities=figures.get("fatalities"),
         injured=figures.get("injured"), words=content_words(lead), evidence=_clip(lead))
 
 

@@ -35,8 +35,8 @@ class LinkConfig:
     """How linking decides; every default is documented in docs/linking.md."""
 
     window_days: int = 7  # a report links only to events within this many days of its publication
-    threshold: float = 1.6  # evidence a report needs to join a canonical event
-    mention_threshold: float = 2.0  # a report with no coded event needs more
+    threshold: float = 1.4  # evidence a report needs to join a canonical event
+    mention_threshold: float = 1.8  # a mention (no coded event of its own) needs more
     # evidence weights
     same_type: float = 0.5
     related_type: float = 0.2
@@ -61,6 +61,15 @@ class LinkConfig:
     story_threshold: float = 1.4
     story_days: int = 3  # canonical events this many days apart can still be one story
     max_story_days: int = 21  # a story never spans more than this many days
+
+
+def families(type_: str | None) -> frozenset[str]:
+    """The groups of mutually compatible types a type is in (blocking keys: a report is compared only
+    with events of its own families). No type (an implicit report) counts as violent."""
+    if type_ is None:
+        return frozenset({"ASSAULT"})
+    found = {min(f) for f in TYPE_FAMILIES if type_ in f}
+    return frozenset(found or {type_})
 
 
 def type_affinity(a: Report, b: Report, cfg: LinkConfig) -> float | None:
@@ -109,14 +118,30 @@ def figure_affinity(a: Figure | None, b: Figure | None, cfg: LinkConfig) -> floa
 @dataclass
 class Vocabulary:
     """How many reports use each word, so a rare shared word ("Yelenovka", "convoy") counts for more than
-    one every report of a feed repeats ("destroyed", "forces")."""
+    one every report of a feed repeats ("destroyed", "forces").
+
+    Weights are read from a snapshot taken by ``freeze()`` (the linker takes one per chunk of articles),
+    so comparisons within a chunk use one set of weights and each word's weight is computed once.
+    """
 
     df: dict[str, int] = field(default_factory=dict)
     reports: int = 0
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)
+    _totals: dict[frozenset[str], float] = field(default_factory=dict, repr=False)
+    _frozen_reports: int = field(default=-1, repr=False)
+
+    def freeze(self) -> None:
+        self._idf.clear()
+        self._totals.clear()
+        self._frozen_reports = self.reports
 
     def idf(self, word: str) -> float:
-        # No +1 floor: a word in most reports weighs almost nothing; the epsilon keeps sums positive.
-        return math.log((self.reports + 2) / (self.df.get(word, 0) + 1)) + 0.05
+        weight = self._idf.get(word)
+        if weight is None:
+            n = self._frozen_reports if self._frozen_reports >= 0 else self.reports
+            # No +1 floor: a word in most reports weighs almost nothing; the epsilon keeps sums positive.
+            weight = self._idf[word] = math.log((n + 2) / (self.df.get(word, 0) + 1)) + 0.05
+        return weight
 
     def add(self, words: Iterable[str], sign: int = 1) -> None:
         for w in words:
@@ -127,12 +152,20 @@ class Vocabulary:
                 self.df.pop(w, None)
         self.reports = max(0, self.reports + sign)
 
+    def _total(self, words: frozenset[str]) -> float:
+        total = self._totals.get(words)
+        if total is None:
+            total = self._totals[words] = sum(self.idf(w) for w in words)
+        return total
+
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Dice coefficient of two word sets, each word weighted by its idf (0 when either is empty)."""
         if not a or not b:
             return 0.0
-        shared = sum(self.idf(w) for w in a & b)
-        return 2 * shared / (sum(self.idf(w) for w in a) + sum(self.idf(w) for w in b))
+        shared = a & b
+        if not shared:
+            return 0.0
+        return 2 * sum(self.idf(w) for w in shared) / (self._total(a) + self._total(b))
 
 
 _PLAIN = Vocabulary()

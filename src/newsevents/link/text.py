@@ -68,6 +68,8 @@ def _fold(word: str) -> str:
 
 
 def ascii_lower(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
 
