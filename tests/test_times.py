@@ -217,7 +217,7 @@ def test_anchored_scanning_finds_what_a_full_scan_finds():
             "twice a year, for decades. The 1990s, the 5th century BC, Christmas Eve and early this morning "
             "followed a year earlier, mid-afternoon yesterday and the early hours of Saturday; three-quarters "
             "of the headquarters staff left some 18 months ago, over the next few days, recently and now.")
-    full = [a for r in grammar.RULES_BY_PRIORITY for a in (grammar._build(r, m) for m in r.pattern.finditer(text))
+    full = [a for r in grammar.RULES_BY_PRIORITY for a in (grammar.build_atom(r, m) for m in r.pattern.finditer(text))
             if a is not None]
     key = [(s, e, spec.rule) for s, e, spec in grammar.find_atoms(text)]
     assert sorted(key) == sorted((s, e, spec.rule) for s, e, spec in full)
