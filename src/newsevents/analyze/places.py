@@ -59,7 +59,8 @@ class PlaceExtractor:
         toponyms = _drop_actor_names(ex, toponyms)
         votes: Counter[str] = Counter()
         for d in demonyms:
-            if d.cc:
+            # "Russian soil" says where the article is; "Russian forces" only who acts.
+            if d.cc and _on_place_noun(ex, d):
                 votes[d.cc] += _DEMONYM_VOTE
         resolutions = self.resolver.resolve(ex.doc.text, [(t.start, t.end) for t in toponyms], votes)
         notes = PlaceNotes(demonyms=demonyms)
@@ -97,8 +98,16 @@ def _place_for(ex: Extraction, by_key: dict[Any, Place], top: Toponym, res: Reso
         place = _place_from_entry(ex.new_id("p"), entry, res.confidence)
     else:
         feature = "site" if top.source == "site" else _unresolved_feature(res)
+        if top.source == "pattern" and feature == "other":
+            feature = "city"  # "Stepok, Sumy": a settlement the gazetteer does not list
         place = Place(id=ex.new_id("p"), name=clean_surface(top.text) or top.text, feature=feature,
                       confidence=res.confidence or None)
+        if res.within is not None:  # known to lie in the qualifier's division, even if not resolved itself
+            place.country = res.within.cc
+            if res.within.feature == "admin1":
+                place.admin1 = res.within.name
+            elif res.within.admin1_name:
+                place.admin1 = res.within.admin1_name
     by_key[key] = place
     ex.places.append(place)
     return place
@@ -161,7 +170,8 @@ def places_for_span(ex: Extraction, start: int, end: int) -> list[Place]:
                 if not any(_contains(p, q) for q, _ in places.values() if q is not p)]
         located = [(p, m) for p, m in kept if not _is_origin(ex, m)]
         kept = located or kept
-        kept.sort(key=lambda pm: (_SPECIFICITY.get(pm[0].feature, 7), pm[1].start))
+        # Resolved places first (an unresolved name cannot be mapped), then the most specific.
+        kept.sort(key=lambda pm: (pm[0].lat is None, _SPECIFICITY.get(pm[0].feature, 7), pm[1].start))
         return [p for p, _ in kept]
     return _demonym_places(ex, notes, start, end)
 
@@ -207,16 +217,19 @@ def _demonym_places(ex: Extraction, notes: PlaceNotes, start: int, end: int) -> 
     for d in notes.demonyms:
         if not (start <= d.start and d.end <= end) or not d.cc:
             continue
-        span = ex.doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span.root.head
-        if span.root.dep_ not in ("amod", "compound", "nmod") or head.lower_ not in PLACE_NOUNS:
+        if not _on_place_noun(ex, d):
             continue
         place = _country_place(ex, d)
         if place is not None and place not in out:
             out.append(place)
     return out
+
+
+def _on_place_noun(ex: Extraction, d: Demonym) -> bool:
+    span = ex.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return span.root.dep_ in ("amod", "compound", "nmod") and span.root.head.lower_ in PLACE_NOUNS
 
 
 def _country_place(ex: Extraction, d: Demonym) -> Place | None:

@@ -43,6 +43,11 @@ class NameKind(IntEnum):
     DEMONYM = 4  # "Russian", "Ukrainians": points at a country, is not a toponym
 
 
+# When one name reaches an entry several ways, the strongest reading is kept: our own aliases are
+# deliberate news forms ("Mykolaiv"), stronger than GeoNames' alternates.
+_RANK = {NameKind.PRIMARY: 0, NameKind.ALIAS: 1, NameKind.ALTERNATE: 2, NameKind.ABBREVIATION: 3,
+         NameKind.DEMONYM: 4}
+
 # Words that name the kind of division rather than the division ("Kursk Oblast" is "Kursk").
 _DIVISION_WORDS = {
     "oblast", "oblasti", "krai", "kray", "region", "province", "governorate", "state", "republic",
@@ -69,7 +74,7 @@ class Entry:
 
     def add_name(self, name: str, kind: NameKind) -> None:
         name = name.strip()
-        if name and (name not in self.names or kind < self.names[name]):
+        if name and (name not in self.names or _RANK[kind] < _RANK[NameKind(self.names[name])]):
             self.names[name] = int(kind)
 
 
@@ -343,7 +348,7 @@ def write_index(entries: list[Entry], meta: dict[str, str], out: Path) -> None:
                        admin1_names.get((e.cc, e.admin1)), e.lat, e.lon, e.pop, e.admin2))
         for n, kind in e.names.items():
             key = name_key(n)
-            if key and ((key, e.gid) not in names or kind < names[(key, e.gid)]):
+            if key and ((key, e.gid) not in names or _RANK[NameKind(kind)] < _RANK[NameKind(names[(key, e.gid)])]):
                 names[(key, e.gid)] = kind
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, g, kind) for (k, g), kind in names.items()))

@@ -41,6 +41,7 @@ class Weights:
     water: float = 2.0
     capital: float = 1.2  # national capital
     seat: float = 0.5  # admin1 seat
+    seat_shadow: float = -1.0  # an admin1 read where its same-named capital is also a candidate
     alternate_name: float = -1.2  # matched only through an alternate (foreign, historic) name
     alias: float = 0.3
     exact_form: float = 0.3  # the text is the entry's own name, character for character
@@ -61,6 +62,7 @@ class Resolution:
     feature: str  # the best-known feature even when entry is None ("unknown" if nothing at all)
     best: GeoEntry | None = None  # the top candidate even when below the confidence bar
     candidates: int = 0
+    within: GeoEntry | None = None  # the admin1/country an "X, Y" qualifier put it in, when X is unresolved
 
 
 @dataclass
@@ -73,6 +75,7 @@ class _Span:
     scores: list[float] = field(default_factory=list)
     own_votes: Counter[str] = field(default_factory=Counter)  # a name does not vote for its own reading
     qualifies: list[int] = field(default_factory=list)  # spans this one qualifies ("Gainesville, [Georgia]")
+    trailing_qualifier: bool = False  # it qualifies the name before it: "Hryhorivka, [Donetsk]"
 
 
 def clean_surface(surface: str) -> str:
@@ -174,6 +177,8 @@ class Resolver:
         for i, it in enumerate(items):
             if it.cue.qualifier is not None:
                 items[it.cue.qualifier].qualifies.append(i)
+                if it.end <= items[it.cue.qualifier].start:
+                    items[it.cue.qualifier].trailing_qualifier = True
         picks = self._pass(items, votes, admin1s=Counter(), anchors=[])
         # Second pass: confident first-pass answers become context for the rest.
         votes2 = Counter(votes)
@@ -194,11 +199,17 @@ class Resolver:
 
         out = []
         for it, (entry, conf) in zip(items, picks):
+            q = it.cue.qualifier
+            within = picks[q][0] if q is not None and picks[q][0] is not None and \
+                picks[q][0].feature in ("admin1", "admin2", "country") else None
             if entry is None:
-                out.append(Resolution(None, 0.0, it.cue.kind or "unknown", None, 0))
+                out.append(Resolution(None, 0.0, it.cue.kind or "unknown", None, 0, within))
                 continue
             keep = entry if conf >= self.min_confidence else None
-            out.append(Resolution(keep, round(conf, 3), entry.feature, entry, len(it.candidates)))
+            if within is not None and not contains(within, entry) and self.min_confidence > 0:
+                # "Stepok, Sumy" and no Stepok in Sumy: a namesake elsewhere would be a confident error.
+                keep = None
+            out.append(Resolution(keep, round(conf, 3), entry.feature, entry, len(it.candidates), within))
         return out
 
     def _pass(self, items: list[_Span], votes: Counter[str], admin1s: Counter[tuple[str, str]],
@@ -217,7 +228,9 @@ class Resolver:
             mine = votes - it.own_votes
             total = sum(mine.values()) or 1.0
             held = [c.entry for j in it.qualifies for c in items[j].candidates]
-            scores = [self._score(c, it, qual, mine, total, admin1s, others, held) for c in it.candidates]
+            # An oblast and its eponymous capital share a name: without a cue the city is meant.
+            seats = {c.entry.admin1_key for c in it.candidates if c.entry.fcode in ("PPLA", "PPLC")}
+            scores = [self._score(c, it, qual, mine, total, admin1s, others, held, seats) for c in it.candidates]
             it.scores = scores
             best = max(range(len(scores)), key=lambda k: (scores[k], it.candidates[k].entry.pop))
             top = scores[best]
@@ -226,7 +239,8 @@ class Resolver:
         return out
 
     def _score(self, cand: Candidate, it: _Span, qual: _Span | None, votes: Counter[str], total: float,
-               admin1s: Counter[tuple[str, str]], others: list[GeoEntry], held: list[GeoEntry]) -> float:
+               admin1s: Counter[tuple[str, str]], others: list[GeoEntry], held: list[GeoEntry],
+               seats: set[tuple[str, str] | None]) -> float:
         w, e = self.w, cand.entry
         s = w.population * math.log10(e.pop + 1) if e.feature == "city" else 0.0
         s += {"country": w.country, "admin1": w.admin1, "admin2": w.admin2, "region": w.region,
@@ -238,12 +252,18 @@ class Resolver:
         elif e.fcode == "PPLA":
             s += w.seat
         if cand.kind == NameKind.ALTERNATE:
-            s += w.alternate_name
+            # A major place's other spellings (Kiev, Kharkov) are common in news; a village's are not.
+            major = e.pop >= 100_000 or e.feature in ("admin1", "country")
+            s += w.alternate_name * (0.25 if major else 1.0)
         elif cand.kind == NameKind.ALIAS:
             s += w.alias
         if clean_surface(it.surface) == e.name:
             s += w.exact_form
         kind = it.cue.kind
+        if not kind and it.trailing_qualifier:
+            kind = "admin1"  # "Hryhorivka, Donetsk": the qualifier after a comma is a division
+        if not kind and e.feature == "admin1" and e.admin1_key in seats:
+            s += w.seat_shadow
         if kind:
             if e.feature == kind:
                 s += w.cue_match

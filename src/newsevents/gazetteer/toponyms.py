@@ -106,9 +106,11 @@ def _prominence(cands: list[Candidate]) -> tuple[str, int]:
     best, pop = "weak", 0
     order = {"weak": 0, "city": 1, "admin2": 2, "water": 3, "region": 4, "admin1": 5, "country": 6}
     for c in cands:
-        if c.kind not in (NameKind.PRIMARY, NameKind.ALIAS):
-            continue
         f = c.entry.feature
+        if c.kind == NameKind.ALTERNATE and (f in ("admin1", "country") or c.entry.pop >= _MAJOR_CITY_POP):
+            pass  # a major place's other spelling ("Mykolaiv" for Mykolayiv) is as good as its name
+        elif c.kind not in (NameKind.PRIMARY, NameKind.ALIAS):
+            continue
         if f == "city" and c.entry.pop < _MIN_CITY_POP:
             continue
         if order.get(f, 0) > order[best] or (f == best and c.entry.pop > pop):
@@ -210,7 +212,7 @@ class ToponymRecognizer:
                 verdict = undecided[(s, e)]
                 support = verdict == "sure" or cue.kind is not None or _locative_before(doc, s) \
                     or _dateline(doc, text, s, e) or self._listed_with(doc, spans_now, k, confirmed) \
-                    or (s, e) in paired \
+                    or (s, e) in paired or self._after_place_comma(doc, s, cands_of.get((s, e), [])) \
                     or any(c.entry.gid in confirmed_gids for c in cands_of.get((s, e), []))
                 if support:
                     span = doc[s:e]
@@ -220,7 +222,30 @@ class ToponymRecognizer:
                     del undecided[(s, e)]
                     changed = True
 
-        # 4. Sites (streets, buildings, airports) that NER found and no place covers.
+        # 4. "Stepok, Sumy": a capitalised name before ", <admin1 or country>" is a place even when the
+        #    gazetteer does not know it (ACLED's "Place, Admin1"; datelines' "Town, State").
+        for (s, e) in sorted(accepted):
+            if s < 2 or doc[s - 1].text != "," or not self._is_division(cands_of.get((s, e)) or
+                                                                         self.gaz.lookup(doc[s:e].text)):
+                continue
+            x_end = s - 1
+            x_start = x_end
+            while x_start > 0 and x_end - x_start < 3 and (doc[x_start - 1].is_title or doc[x_start - 1].text == "-"):
+                x_start -= 1
+            if x_start == x_end or doc[x_start].text == "-" or any(t in taken for t in range(x_start, x_end)):
+                continue
+            if x_start > 0 and doc[x_start - 1].text == ",":  # "A, B, C": a list, not "Place, Admin1"
+                continue
+            name = doc[x_start:x_end]
+            if any(t.lower_ in person_parts for t in name) or not all(t.pos_ == "PROPN" or t.text == "-"
+                                                                       for t in name):
+                continue
+            ent = ent_at.get(x_start)
+            if ent is not None and ent.label_ == "PERSON" and len(ent) > len(name):
+                continue
+            take(name, "pattern", ent.label_ if ent is not None else None)
+
+        # 5. Sites (streets, buildings, airports) that NER found and no place covers.
         if self.include_sites:
             for ent in doc.ents:
                 if ent.label_ in SITE_LABELS and not any(t in taken for t in range(ent.start, ent.end)):
@@ -230,6 +255,17 @@ class ToponymRecognizer:
 
         toponyms = sorted(accepted.values(), key=lambda t: t.start)
         return toponyms, sorted(demonyms, key=lambda d: d.start)
+
+    def _after_place_comma(self, doc: Doc, s: int, cands: list[Candidate]) -> bool:
+        """'Stepok, [Sumy]': a division's name right after a capitalised name and a comma."""
+        return s >= 2 and doc[s - 1].text == "," and doc[s - 2].pos_ == "PROPN" and doc[s - 2].is_title \
+            and self._is_division(cands)
+
+    @staticmethod
+    def _is_division(cands: list[Candidate]) -> bool:
+        return any(c.entry.feature in ("admin1", "country") and c.kind in (NameKind.PRIMARY, NameKind.ALIAS,
+                                                                          NameKind.ABBREVIATION)
+                   for c in cands)
 
     def _qualifier_pairs(self, spans: list[tuple[int, int]], cues: list, cands_of: dict) -> set[tuple[int, int]]:
         """Both sides of 'Horlivka, Donetsk' / 'Kyiv - Shevchenkivskyi' when the gazetteer agrees one holds the other."""
@@ -260,6 +296,8 @@ class ToponymRecognizer:
         if any(t.lower_ in person_parts for t in span):
             return None
         ent = ent_at.get(span.start)
+        if ent is not None and span.end < ent.end and doc[span.end].text == ",":
+            ent = None  # NER ran a place into what follows: "[Vodyane, Military Forces of Ukraine]"
         if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
             return None  # part of a longer person's name
         if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and len(ent) > len(span):
