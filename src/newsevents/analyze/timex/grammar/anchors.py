@@ -54,7 +54,7 @@ for _key, _words in _ANCHOR_WORDS.items():
 _REACH = {"unit": (90, 40), "month": (40, 40), "digit": (45, 45)}
 _DEFAULT_REACH = (70, 50)
 RULE_ANCHOR: dict[str, tuple[str, ...]] = {
-    "iso_date": ("digit",), "slash_date": ("digit",), "month_day": ("month",), "day_month": ("month",),
+    "iso_date": ("digit",), "slash_date": ("digit",), "dotted_date": ("digit",), "month_day": ("month",), "day_month": ("month",),
     "between_days": ("month",), "month_year": ("month",), "month": ("month",), "month_cued": ("month",),
     "month_rel": ("month",), "year": ("digit",), "year_range": ("digit",), "spoken_year": ("spoken",),
     "decade": ("digit", "decade"), "century": ("century",), "era_year": ("digit",), "weekday": ("weekday",),

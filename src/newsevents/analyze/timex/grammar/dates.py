@@ -61,6 +61,14 @@ def _slash_date(m: re.Match[str]) -> Spec | None:
     return Spec(year=year_number(m["y"]), month=month, day=day)
 
 
+@rule("dotted_date", rf"{B}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}})(?![\d.]\d)")
+def _dotted_date(m: re.Match[str]) -> Spec | None:
+    day, month = int(m["d"]), int(m["m"])  # 02.06.2025: day first, as written where dots are used
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return Spec(year=int(m["y"]), month=month, day=day)
+
+
 _RANGE = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
 
 

@@ -107,8 +107,8 @@ def _duration_bare(m: re.Match[str]) -> Spec | None:
     rel = (m["rel"] or "").lower()
     cue = (m["cue"] or "").lower()
     unit = unit_name(m["u"])
-    if unit not in UNITS or unit in ("second", "minute", "hour", "night"):
-        return None
+    if unit not in UNITS or unit in ("second", "night") or unit in ("minute", "hour") and not cue:
+        return None  # "within hours", "for minutes" are lengths; a bare "hours" is often opening hours
     if m["u"][:1].isupper() and not m["u"].isupper():
         return None  # "The Last Days of Dolwyn": a title
     if rel == "the" and not (cue == "over" or m["tail"]):
