@@ -31,6 +31,7 @@ from typing import Any
 
 from evaluation.core import EvalContext, Figure, SuiteResult, SuiteSkipped
 from evaluation.suites._coref_metrics import CorefScores, Partition, coref_scores, partition
+from evaluation.suites.ucdp_linking import store_analyses
 from newsevents.model import Analysis, Article
 
 NAME = "meantime"
@@ -165,10 +166,7 @@ def link_analyses(analyses: list[Analysis | None], workdir: Path) -> dict[tuple[
     from newsevents.store import open_store
 
     with open_store(workdir / "meantime.db") as store:
-        with store.transaction():
-            for a in analyses:
-                if a is not None:
-                    store.save_analysis(a, analyzer_version="evaluation")
+        store_analyses(store, analyses)
         link(store)
         rows = store.db.execute("SELECT article_id, event_id, canonical_id FROM link_reports "
                                 "WHERE event_id IS NOT NULL AND canonical_id IS NOT NULL")

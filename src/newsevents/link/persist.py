@@ -139,7 +139,6 @@ def refresh_story(db: Database, story_id: str, run_id: int) -> None:
     if not rows:
         db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
         return
-    # Titled after its most reported event (the earliest of equals).
     lead = max(enumerate(rows), key=lambda t: (t[1][2], -t[0]))[1]
     # The story's days are its events' days: the agreed date where sources give one, else when it was
     # first reported.
@@ -151,7 +150,11 @@ def refresh_story(db: Database, story_id: str, run_id: int) -> None:
     n_articles, n_reports = db.execute(
         "SELECT COUNT(DISTINCT r.article_id), COUNT(*) FROM link_reports r JOIN canonical_events c "
         "ON c.id = r.canonical_id WHERE c.story_id = ?", (story_id,))[0]
-    values = (story_id, lead[1], min(days) if days else None, max(days) if days else None, len(rows), n_articles,
+    # Titled after its most reported event: the headline of the first article that reported it.
+    first = db.execute("SELECT data FROM link_reports WHERE canonical_id = ? ORDER BY published, article_id, ord "
+                       "LIMIT 1", (lead[0],))
+    title = (json.loads(first[0][0]).get("title") if first else None) or lead[1]
+    values = (story_id, title, min(days) if days else None, max(days) if days else None, len(rows), n_articles,
               n_reports, json.dumps(outlets, ensure_ascii=False), json.dumps(countries), run_id)
     updates = ", ".join(f"{c} = excluded.{c}" for c in STORY_COLUMNS if c not in ("id", "created_run"))
     db.execute(f"INSERT INTO stories ({', '.join(STORY_COLUMNS)}) VALUES ({_marks(len(STORY_COLUMNS))}) "

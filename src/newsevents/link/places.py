@@ -23,8 +23,8 @@ SAME_KM = 15.0
 NEAR_KM = 50.0
 # How far from its centre a first-order division reaches, for places whose division is not recorded.
 ADMIN1_KM = 150.0
-# How far from its representative point a named region reaches.
-REGION_KM = 400.0
+# How far from its representative point a named region, or a sea, reaches.
+AREA_KM = {"region": 400.0, "water": 700.0}
 
 _POINT_FEATURES = frozenset({"city", "site", "admin2", "other"})
 # Areas known by a representative point only: a named region, a sea or a river.
@@ -110,6 +110,10 @@ def _same_name(a: PlaceRef, b: PlaceRef) -> bool:
     return admin1_key(a.name) == admin1_key(b.name) and a.country == b.country
 
 
+def _reach(a: PlaceRef, b: PlaceRef) -> float:
+    return max(AREA_KM.get(a.feature, 0.0), AREA_KM.get(b.feature, 0.0))
+
+
 def relate(a: PlaceRef, b: PlaceRef) -> Relation:
     """Two sub-country places."""
     if a.geonameid is not None and a.geonameid == b.geonameid:
@@ -137,12 +141,12 @@ def relate(a: PlaceRef, b: PlaceRef) -> Relation:
                 return Relation.UNKNOWN
             return Relation.CONTAINS if distance <= ADMIN1_KM else Relation.CONFLICT
         if is_area:
-            return Relation.CONTAINS if distance is not None and distance <= REGION_KM else Relation.CONFLICT
+            return Relation.CONTAINS if distance is not None and distance <= _reach(a, b) else Relation.CONFLICT
         return Relation.CONFLICT
     if a.feature in _AREA_FEATURES or b.feature in _AREA_FEATURES:
         if distance is None:
             return Relation.CONTAINS if not (a.country and b.country) or a.country == b.country else Relation.CONFLICT
-        return Relation.CONTAINS if distance <= REGION_KM else Relation.CONFLICT
+        return Relation.CONTAINS if distance <= _reach(a, b) else Relation.CONFLICT
     return Relation.CONFLICT
 
 

@@ -35,8 +35,8 @@ class LinkConfig:
     """How linking decides; every default is documented in docs/linking.md."""
 
     window_days: int = 7  # a report links only to events within this many days of its publication
-    threshold: float = 1.4  # evidence a report needs to join a canonical event
-    mention_threshold: float = 1.8  # a mention (no coded event of its own) needs more
+    threshold: float = 1.2  # evidence a report needs to join a canonical event
+    mention_threshold: float = 1.4  # a mention (no coded event of its own) needs more
     # evidence weights
     same_type: float = 0.5
     related_type: float = 0.2
@@ -49,6 +49,10 @@ class LinkConfig:
     figures_equal: float = 0.7
     figures_close: float = 0.35
     figures_apart: float = -0.7
+    # Figures within this ratio are close (sources differ, tolls rise: 14 and 19); beyond the other,
+    # apart (2 and 7 are two events more often than one toll seen twice).
+    figures_close_ratio: float = 1.5
+    figures_apart_ratio: float = 2.5
     shared_actor: float = 0.4
     shared_actor_group: float = 0.15
     shared_recipient: float = 0.3
@@ -108,9 +112,9 @@ def figure_affinity(a: Figure | None, b: Figure | None, cfg: LinkConfig) -> floa
     if (hi_a is None or lo_b <= hi_a) and (hi_b is None or lo_a <= hi_b):
         return cfg.figures_close
     small, large = sorted((lo_a, lo_b))
-    if large - small <= 2 or (small > 0 and large / small <= 1.5):
+    if small > 0 and large / small <= cfg.figures_close_ratio:
         return cfg.figures_close
-    if small == 0 or large / max(small, 1) >= 3:
+    if small == 0 or large / small >= cfg.figures_apart_ratio:
         return cfg.figures_apart
     return 0.0
 

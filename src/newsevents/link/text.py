@@ -48,6 +48,8 @@ _SAME_AS = {
     **dict.fromkeys("blast explosion exploded explosions blasts".split(), "explosion"),
     **dict.fromkeys("civilians residents resident inhabitants".split(), "civilian"),
     **dict.fromkeys("kiev kyiv".split(), "kyiv"),
+    **dict.fromkeys("journalist journalists reporter reporters correspondent correspondents".split(), "journalist"),
+    **{f"{d}ern": d for d in ("east", "west", "north", "south")},
 }
 
 
