@@ -28,7 +28,14 @@ from newsevents.events.apis import (
 from newsevents.events.coder import Draft, EventCoder
 from newsevents.events.country_places import country_place
 from newsevents.events.frames import frame_of, is_weapon
-from newsevents.events.lexicon import CIVILIAN_OBJECTS, MILITARY_OBJECTS, PERSON_WORDS, POLICE_OBJECTS
+from newsevents.events.lexicon import (
+    CIVILIAN_OBJECTS,
+    MILITARY_OBJECTS,
+    NOUN_SENSES,
+    PERSON_WORDS,
+    POLICE_OBJECTS,
+    WORD_CLASSES,
+)
 from newsevents.events.taxonomy import acled
 from newsevents.events.triggers import lemma
 from newsevents.lexicon.countries import country_by_iso
@@ -36,7 +43,11 @@ from newsevents.model import Actor, Event, Evidence, Place, Range, When
 
 Span = tuple[int, int]
 
-_TWO_SIDED = frozenset(("CONSULT", "ASSAULT"))  # partners are co-actors (PLOVER: meetings, clashes)
+_TWO_SIDED = frozenset(("CONSULT", "ASSAULT"))
+_WEAPON_MODES = frozenset(("aerial", "drone", "heavy-weapons", "explosives", "firearms", "suicide-attack", "cbrn",
+                           "grenade", "primitive"))
+_VIOLENT_CAUSES = frozenset("bomb blast explosion fire shell shrapnel bullet vehicle car truck".split())
+_PHYSICAL = frozenset(("ASSAULT",))  # where a figurative subject ("his politics clashed with") is common  # partners are co-actors (PLOVER: meetings, clashes)
 _SAME_DAY = ("same day", "that day", "the day", "same time", "meanwhile", "simultaneously")
 
 
@@ -55,8 +66,9 @@ class EventExtractor:
         used_quantities: set[int] = set()
         previous: Event | None = None
         for draft in drafts:
-            event = _EventBuilder(ex, draft, previous, used_quantities).build()
-            if event.confidence is not None and event.confidence < self.min_confidence:
+            builder = _EventBuilder(ex, draft, previous, used_quantities)
+            event = builder.build()
+            if builder.figurative or event.confidence is not None and event.confidence < self.min_confidence:
                 continue
             ex.events.append(event)
             if event.date.precision != "unknown":
@@ -80,6 +92,7 @@ class _EventBuilder:
     def __init__(self, ex: Extraction, draft: Draft, previous: Event | None, used: set[int]) -> None:
         self.ex, self.d, self.previous, self.used = ex, draft, previous, used
         self.actor_spans: list[Span] = []
+        self.figurative = False  # "his politics have clashed with the party's stances"
 
     def build(self) -> Event:
         d = self.d
@@ -95,6 +108,9 @@ class _EventBuilder:
             d.frame.patients += [p for p in frame.patients if p.i not in {x.i for x in d.frame.patients}
                                  and p.i not in {x.i for x in agents}]
         actors = self._actors(agents)
+        if d.type in _PHYSICAL and agents and not actors and not any(_can_act(a) for a in agents) \
+                and not set(d.modes) & _WEAPON_MODES:
+            self.figurative = True
         partners = self._actors(d.frame.partners)
         self.actor_spans = self.actor_spans[: len(agents) + len(d.frame.partners)]
         recipients = self._actors(d.frame.patients)
@@ -304,6 +320,22 @@ def _counted_victims(d: Draft) -> bool:
     """ "Militia kill 2 and injure 1": bare numbers as the victims of a killing are people."""
     return any(lemma(m.token) in _HARM and any(p.like_num or p.pos_ == "NUM" for p in d.frame.patients)
                for m in d.members)
+
+
+_GROUP_NOUNS = frozenset("gunman gunmen militant militia militiaman rebel fighter soldier troop army police policeman "
+                         "officer gendarme force attacker assailant bandit jihadist insurgent terrorist mob crowd "
+                         "protester demonstrator rioter group youth resident villager student worker supporter "
+                         "authority government regime unit guard squad team member".split())
+
+
+def _can_act(tok: Token) -> bool:
+    """Someone or something that can attack, march or arrest: a person, a group, a weapon, a named body."""
+    if tok.ent_type_ or tok.pos_ in ("PROPN", "PRON", "NUM", "X"):
+        return True
+    lem = lemma(tok)
+    return _is_person(tok) or lem in _GROUP_NOUNS or lem in WORD_CLASSES["crowd"] or is_weapon(tok) or \
+        lem in NOUN_SENSES or \
+        lem in _VIOLENT_CAUSES or lem.endswith(("er", "or", "ist", "ian", "man", "men"))
 
 
 def _is_person(tok: Token) -> bool:

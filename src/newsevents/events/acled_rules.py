@@ -247,8 +247,8 @@ def _coerce(x: AcledInput) -> str | None:
         return _protest_met(x)  # arrests at a protest are how the protest was met
     if x.hint == "Disrupted weapons use":
         return x.hint
-    if "arrest" in x.modes:
-        # ACLED records politically relevant arrests, not ordinary crime.
+    if x.hint == "Arrests":
+        # ACLED records politically relevant arrests (not sentences, not ordinary crime).
         if x.sentence_lemmas & _CRIME and not x.patient_lemmas & _POLITICAL_PEOPLE:
             return None
         return "Arrests"
@@ -283,11 +283,16 @@ def _retreat(x: AcledInput) -> str | None:
     if x.hint == "Change to group/activity":
         return x.hint
     if "release" in x.modes and x.clause_lemmas & {"exchange", "swap"} or \
-            "disarm" in x.modes and x.trigger_lemmas & {"surrender"}:
+            "disarm" in x.modes and x.trigger_lemmas & {"surrender"} and _armed_group(x):
         return "Agreement"  # prisoner exchanges and surrenders, in the codebook's words
     if "withdraw" in x.modes and x.clause_lemmas & WORD_CLASSES["territory"]:
         return "Non-violent transfer of territory"
     return None
+
+
+def _armed_group(x: AcledInput) -> bool:
+    return any(s in ("REB", "MIL", "UAF", "PRM") for s in x.agent_sectors) or bool(
+        x.agent_lemmas & {"fighter", "rebel", "militant", "soldier", "troop", "force", "forces", "militia"})
 
 
 def _mobilize(x: AcledInput) -> str | None:

@@ -74,7 +74,9 @@ class EventCoder:
         drafts: list[Draft] = []
         last_violent: tuple[int, Draft] | None = None  # (sentence index, draft)
         for si, sent in enumerate(doc.sents):
-            triggers = find_triggers(sent)
+            if _is_question(sent):
+                continue  # a question asserts no event
+            triggers = [t for t in find_triggers(sent) if not _first_or_second_person(t)]
             sentence_drafts, orphans = self._code_sentence(sent, triggers, drafts)
             if not sentence_drafts and last_violent and si - last_violent[0] <= _CONTINUATION_WINDOW:
                 if orphans or _mentions_casualties(sent) or _ends_with_colon(last_violent[1], sent):
@@ -418,6 +420,21 @@ def _in_background_adjunct(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _is_question(sent: Span) -> bool:
+    last = [t for t in sent if not t.is_space and t.text not in ('"', "”", "'", "’", ")")]
+    return bool(last) and last[-1].text == "?"
+
+
+_SPEAKERS = frozenset(("i", "you", "me"))
+
+
+def _first_or_second_person(trig: Trigger) -> bool:
+    """ "I met people who...", "you criticise": an interviewee's own doings are not political events."""
+    pred = predicate_of(trig.token)
+    subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(s.lower_ in _SPEAKERS for s in subjects)
 
 
 def _ends_with_colon(draft: Draft, sent: Span) -> bool:

@@ -12,6 +12,7 @@ from newsevents.events.lexicon import (
     GENERIC_NOUNS,
     LABOUR_STRIKE_CUES,
     LIGHT_NOUNS,
+    NON_VIOLENT_CAUSES,
     NOUN_SENSES,
     PHRASES,
     VERB_SENSES,
@@ -82,7 +83,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     taken.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.text.islower() or tok.pos_ == "NOUN":
             senses = NOUN_SENSES.get(lem)
-            if senses and _noun_names_event(tok):
+            if senses and _noun_names_event(tok) and not _natural_hazard(tok):
                 sense = _labour_strike(tok) if lem == "strike" else senses[0]
                 found.append(Trigger(tok, sense, "noun", (tok,)))
                 taken.add(tok.i)
@@ -203,6 +204,11 @@ def subjects_of(tok: Token) -> list[Token]:
 def objects_of(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in _OBJ]
     return out + [cc for o in out for cc in o.conjuncts]
+
+
+def _natural_hazard(tok: Token) -> bool:
+    """ "a hurricane warning", "flood threat": weather and hazards, not political acts."""
+    return any(c.dep_ in ("compound", "amod") and lemma(c) in NON_VIOLENT_CAUSES for c in tok.children)
 
 
 def _noun_names_event(tok: Token) -> bool:
