@@ -213,6 +213,8 @@ _OBLIGATION = frozenset(("must", "should", "ought"))
 _SPEECH = frozenset("say declare announce insist stress tell warn remind state add note write "
                     "reminder warning statement call message".split())
 _OBLIGATION_SENSE = Sense("REQUEST", takes_content=True)
+_OBLIGED = frozenset("government regime country state rebel militant force forces army party side authority "
+                     "authorities leader leadership administration it they he she".split())
 
 
 def _obligations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
@@ -222,6 +224,10 @@ def _obligations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     for tok in sent:
         if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in tok.children):
             continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(x.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or x.pos_ == "PROPN" or
+                   lemma(x) in _OBLIGED for x in subjects):
+            continue  # "people must know": a remark, not a demand on an actor
         node = tok
         for _ in range(2):
             if node.dep_ in ("ccomp", "acl", "advcl") and lemma(node.head) in _SPEECH:

@@ -22,6 +22,11 @@ _PRONOUN_RELATIVE = frozenset(("who", "which", "that", "whom"))
 # Verbs through which a noun trigger gets its actor: "X launched strikes", "X was hit by a strike".
 _NOUN_HOSTS = LIGHT_VERBS | frozenset("respond retaliate claim".split())
 # "X repelled Y's attack": the attacker is the one whose attack was repelled.
+# "the shooting sparked riots": the subject of a causative is a cause, not who rioted
+_CAUSATIVE = frozenset("spark cause trigger provoke prompt fuel ignite lead result draw set touch unleash".split())
+# Group nouns that name who acts when they modify an event noun: "police shooting", "army offensive"
+_OWNER_NOUNS = frozenset("police army military militia rebel militant insurgent government regime troop "
+                         "security jihadist terrorist guerrilla".split())
 _COMMISSIVE = frozenset(("assure", "promise", "pledge", "vow", "guarantee", "undertake"))
 _DEFENSIVE = frozenset(("repel", "repulse", "thwart", "foil", "counter", "stop", "halt", "block"))
 
@@ -128,7 +133,7 @@ def _noun_frame(noun: Token) -> Frame:
                     frame.patients += _expand(cc)
     if host.i != noun.i:
         host_frame = _verb_frame(host)
-        if noun.dep_ in ("dobj", "attr") or lemma(host) in _NOUN_HOSTS:
+        if (noun.dep_ in ("dobj", "attr") and lemma(host) not in _CAUSATIVE) or lemma(host) in _NOUN_HOSTS:
             # "Russia launched strikes", "Russia responded with counterstrikes"
             if not frame.agents:
                 frame.agents = [a for a in host_frame.agents if a.i != noun.i]
@@ -153,7 +158,7 @@ def _noun_owners(noun: Token) -> list[Token]:
         if c.dep_ == "poss":
             out += _expand(c)
         elif c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG")
-                                                          or c.pos_ == "PROPN"):
+                                                          or c.pos_ == "PROPN" or lemma(c) in _OWNER_NOUNS):
             out += _expand(c)
             # "Russia-Ukraine negotiations", "US-China talks": hyphenated pairs of owners
             out += [g for g in c.children if g.dep_ in ("compound", "amod") and

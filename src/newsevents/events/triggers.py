@@ -207,8 +207,11 @@ def objects_of(tok: Token) -> list[Token]:
 
 
 def _natural_hazard(tok: Token) -> bool:
-    """ "a hurricane warning", "flood threat": weather and hazards, not political acts."""
-    return any(c.dep_ in ("compound", "amod") and lemma(c) in NON_VIOLENT_CAUSES for c in tok.children)
+    """ "a hurricane warning", "flood threat": weather and hazards, not political acts; nor campaign
+    rallies, which are electioneering, not protest."""
+    if any(c.dep_ in ("compound", "amod") and lemma(c) in NON_VIOLENT_CAUSES for c in tok.children):
+        return True
+    return lemma(tok) == "rally" and any(lemma(t) in ("campaign", "election", "candidate") for t in tok.sent)
 
 
 def _noun_names_event(tok: Token) -> bool:
