@@ -42,9 +42,30 @@ class Frame:
 
 def frame_of(trig: Trigger) -> Frame:
     tok = trig.token
-    if trig.kind != "noun" or is_verbal(tok):
-        return _verb_frame(tok)
-    return _noun_frame(tok)
+    frame = _verb_frame(tok) if trig.kind != "noun" or is_verbal(tok) else _noun_frame(tok)
+    if trig.sense.type not in _FORCEFUL:
+        _recipients_of_transfers(frame, tok)
+    return frame
+
+
+# Types whose "to X" is a place or a direction, not a recipient ("advanced to the river").
+_FORCEFUL = frozenset(("ASSAULT", "PROTEST", "COERCE", "MOBILIZE"))
+_THINGS_GIVEN = frozenset("aid assistance help grant loan credit money fund funding weapon arm ammunition equipment "
+                          "supply food medicine relief troop soldier force forces settlement information "
+                          "intelligence support package tranche national prisoner".split())
+
+
+def _recipients_of_transfers(frame: Frame, tok: Token) -> None:
+    """ "send arms to Pakistan", "hand over two nationals to Great Britain": the one who receives is the
+    recipient; the things given are not."""
+    nodes = [tok, frame.predicate] + [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+    receivers = [p for node in nodes for c in node.children if c.dep_ in ("prep", "dative") and lemma(c) == "to"
+                 for pobj in _pobjs(c) for p in _expand(pobj)]
+    receivers += [p for node in nodes for c in node.children if c.dep_ == "dative" and c.pos_ != "ADP"
+                  for p in _expand(c)]
+    if receivers:
+        frame.patients = [p for p in frame.patients if lemma(p) not in _THINGS_GIVEN]
+        frame.patients += [r for r in receivers if r.i not in {p.i for p in frame.patients}]
 
 
 def predicate_of(tok: Token) -> Token:
