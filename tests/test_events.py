@@ -238,3 +238,13 @@ def test_event_dated_after_publication_is_planned(code):
     a = code("The two presidents meet in Geneva on 10 May 2024.", published="2024-05-03")
     assert a.events[0].type == "CONSULT"
     assert a.events[0].status == "planned"
+
+
+def test_getting_ready_to_attack_is_mobilization(code):
+    a = code("The army prepared to resume shelling the rebel-held hills.")
+    assert a.events[0].type == "MOBILIZE"
+
+
+def test_withdrawal_unless_conditions_are_met_is_a_threat(code):
+    a = code("The government announced that it will withdraw its ambassador unless the attacks stop.")
+    assert a.events[0].type == "THREATEN"

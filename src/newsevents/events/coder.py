@@ -174,7 +174,8 @@ _WILLING = frozenset(("ready", "willing", "prepared", "offer", "eager", "happy")
 _POISED = frozenset(("prepare", "poise", "gear", "ready", "prepared", "poised"))
 _SELF = frozenset(("it", "they", "he", "she", "we", "i"))
 _THREAT_MODE_OF = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "relations", "PROTEST": "restrict",
-                   "MOBILIZE": "violence"}
+                   "MOBILIZE": "violence", "RETREAT": "relations", "AID": "relations", "COOPERATE": "relations",
+                   "SUPPORT": "relations", "CONCEDE": "relations"}
 
 
 def _plover_conventions(draft: Draft) -> None:
@@ -185,28 +186,59 @@ def _plover_conventions(draft: Draft) -> None:
     something happens, are a THREATEN; getting ready to attack is a MOBILIZE.
     """
     pred = draft.frame.predicate
-    head = pred.head if pred.dep_ in ("xcomp", "ccomp") else None
-    head_word = lemma(head) if head is not None else ""
-    if draft.type == "ASSAULT" and head is not None and pred.dep_ == "xcomp" and head_word in _POISED:
+    governor = _governing_attitude(pred)
+    head_word = lemma(governor) if governor is not None else ""
+    if draft.type == "ASSAULT" and head_word in _POISED:
         draft.type, draft.modes = "MOBILIZE", ["troops"]
         draft.status = StatusReading("occurred", draft.status.reporter, ("future",))
         return
-    if draft.type in COOPERATIVE and (draft.status.status == "planned" or
-                                      head is not None and pred.dep_ == "xcomp" and head_word in _WILLING):
-        draft.type, draft.modes = "AGREE", []
-        draft.status = StatusReading("occurred", draft.status.reporter, ("future",))
+    future = draft.status.status in ("planned", "hypothetical")
+    condition = _condition(pred)
+    reporter = draft.status.reporter
+    self_announced = reporter is not None and any(
+        a.lower_ in _SELF or lemma(a) == lemma(reporter) for a in draft.frame.agents)
+    if condition == "unless" and future and draft.type in COOPERATIVE | CONFLICTUAL:
+        _make_threat(draft, reporter)  # "will withdraw its force unless ...": a threat
         return
-    if draft.type in CONFLICTUAL and draft.status.status in ("planned", "hypothetical"):
-        conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                                     for m in c.children) for c in pred.children)
-        reporter = draft.status.reporter
-        self_announced = reporter is not None and any(
-            a.lower_ in _SELF or lemma(a) == lemma(reporter) for a in draft.frame.agents)
-        if conditional or self_announced:
-            mode = draft.trigger.sense.mode if draft.type == "COERCE" and draft.trigger.sense.mode in (
-                "ban", "restrict", "arrest", "curfew") else _THREAT_MODE_OF[draft.type]
-            draft.type, draft.modes = "THREATEN", ["restrict" if mode == "curfew" else mode]
-            draft.status = StatusReading("occurred", reporter, ("future",))
+    willing = head_word in _WILLING
+    if draft.type in COOPERATIVE and (draft.status.status == "planned" or willing) or \
+            draft.type == "CONSULT" and (willing or future and (self_announced or condition)):
+        draft.type, draft.modes = "AGREE", []
+        draft.status = StatusReading("occurred", reporter, ("future",))
+        return
+    if draft.type in CONFLICTUAL and future and (condition or self_announced):
+        _make_threat(draft, reporter)
+
+
+def _make_threat(draft: Draft, reporter: Token | None) -> None:
+    mode = draft.trigger.sense.mode if draft.type == "COERCE" and draft.trigger.sense.mode in (
+        "ban", "restrict", "arrest", "curfew") else _THREAT_MODE_OF.get(draft.type, "relations")
+    draft.type, draft.modes = "THREATEN", ["restrict" if mode == "curfew" else mode]
+    draft.status = StatusReading("occurred", reporter, ("future",))
+
+
+_ASPECTUAL = frozenset("resume continue begin start keep renew step".split())
+
+
+def _governing_attitude(pred: Token) -> Token | None:
+    """The word whose complement the event is, through aspectual verbs: "prepared to resume shelling"."""
+    node = pred
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if lemma(node) not in _ASPECTUAL:
+            return node
+    return None
+
+
+def _condition(pred: Token) -> str | None:
+    for c in pred.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in ("if", "unless"):
+                    return m.lower_
+    return None
 
 
 _OBLIGATION = frozenset(("must", "should", "ought"))

@@ -163,6 +163,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "drive": (S("ASSAULT", prt="back out away"),),
     "push": (S("ASSAULT", prt="back out"),),
     "oust": (S("ASSAULT", obj="person"), S("ASSAULT")),
+    "force": (S("COERCE", "deport", prt="out", obj="person"), S("SANCTION", "expel", prt="out")),
     "overrun": (S("ASSAULT"),),
     "recapture": (S("ASSAULT"),),
     "retake": (S("ASSAULT"),),
@@ -319,6 +320,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "evacuate": (S("RETREAT", "withdraw", obj="territory"), S("RETREAT", "withdraw", obj="settlement"),
                  S("AID", "humanitarian")),
     "allow": (S("RETREAT", "access", obj="access"),),
+    "receive": (S("RETREAT", "access", obj="access"),),
     "admit": (S("RETREAT", "access", obj="access"),),
     "open": (S("ASSAULT", "firearms", obj="weapon_fired"), S("RETREAT", "access", obj="crossing")),
     "reopen": (S("RETREAT", "access", obj="crossing"),),
@@ -523,7 +525,7 @@ NOUN_SENSES: dict[str, tuple[Sense, ...]] = {
 }
 
 # Generic heads a trigger noun may modify and still name the event: "assault actions", "strike operation".
-LIGHT_NOUNS = frozenset("action operation activity attempt mission campaign".split())
+LIGHT_NOUNS = frozenset("action operation activity attempt mission campaign effort initiative bid process".split())
 
 # Nouns that only name an event when they carry the weight of the clause (subject or object of an
 # event verb, root of a headline); as modifiers ("peace talks" is fine, "protest movement" is not) or
