@@ -69,7 +69,9 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "drone_missile": "drone uav missile rocket aircraft helicopter jet plane shahed projectile",
     "munition": "drone uav missile rocket shahed projectile shell munition bomb",
     "aircraft": "aircraft helicopter jet plane warplane fighter bomber airplane su-25 su-34 su-35 mig-29",
-    "launched": "missile rocket drone uav bomb shell projectile munition grenade mortar salvo",
+    "launched": "missile rocket drone uav bomb shell projectile munition grenade mortar salvo gas chemical "
+                "barrel napalm explosive",
+    "diplomatic_post": "embassy consulate mission legation office",
     "crowd": "demonstrator protester protestor activist people resident crowd worker student citizen "
              "supporter hundred thousand dozen scores farmer teacher trader woman mother relative parent "
              "youth villager driver member employee staff pupil unemployed graduate",
@@ -81,7 +83,7 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "worker": "worker union employee teacher doctor nurse driver miner staff trader student farmer "
               "lecturer pilot",
     "ties": "tie relation relations contact",
-    "sanction_noun": "sanction embargo tariff boycott",
+    "sanction_noun": "sanction embargo tariff boycott measure penalty",
     "troops": "troop force soldier unit battalion brigade army tank warship ship reinforcement police "
               "military navy marine paratrooper division regiment fighter jet missile system",
     "question": "question query",
@@ -134,6 +136,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "lynch": (S("ASSAULT", "beat", acled="Mob violence"),),
     "beat": (S("ASSAULT", "beat", not_obj="not_person"),),
     "torture": (S("ASSAULT", "torture"),),
+    "abuse": (S("ASSAULT", "beat", obj="person"),),
     "assassinate": (S("ASSAULT", "assassinate"),),
     "execute": (S("ASSAULT", "execute", obj="person"),),
     "ambush": (S("ASSAULT"),),
@@ -389,6 +392,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "stop": (S("SANCTION", "sever", obj="ties_or_aid", takes_content=True),),
     "suspend": (S("SANCTION", "sever", takes_content=True),),
     "cancel": (S("SANCTION", "cancel"),),
+    "close": (S("SANCTION", "sever", obj="diplomatic_post"),),
     "recall": (S("SANCTION", "withdraw", obj="person"),),
     "freeze": (S("SANCTION", "sever"),),
     "embargo": (S("SANCTION", "sever"),),
@@ -512,6 +516,7 @@ NOUN_SENSES: dict[str, tuple[Sense, ...]] = {
     "probe": (S("ACCUSE", "investigate"),),
     "mediation": (S("CONSULT", "third-party"),),
     "torture": (S("ASSAULT", "torture"),),
+    "abuse": (S("ASSAULT", "beat", obj="person"),),
     "consensus": (S("AGREE"),),
     "accusation": (S("ACCUSE", "allege"),),
     "condemnation": (S("ACCUSE", "disapprove"),),
