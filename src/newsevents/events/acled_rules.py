@@ -28,7 +28,7 @@ STATE_SECTORS = frozenset(("MIL", "COP", "GOV", "JUD", "SPY"))
 CODED_STATUSES = frozenset(("occurred", "claimed", "denied"))
 
 _PROTESTERS = frozenset("protester protestor demonstrator marcher rioter crowd striker picketer "
-                        "protest demonstration".split())
+                        "protest demonstration rioting protesting striking demonstrating".split())
 _INTERVENTION = frozenset("disperse tear gas arrest detain cannon rubber baton teargas stun break "
                           "intervene suppress crack detention".split())
 _LETHAL = frozenset("kill dead death live ammunition shoot fire bullet".split())
@@ -135,7 +135,7 @@ def _assault(x: AcledInput) -> str | None:
 
 
 _PROTEST_WORDS = frozenset("protest protester protestor demonstration demonstrator rally march strike striker "
-                           "riot rioter sit picket".split())
+                           "riot rioter sit picket rioting protesting demonstrating".split())
 _CROWDS = frozenset("rioter protester protestor demonstrator crowd mob youth resident villager student "
                     "supporter driver trader vigilante fan worker parent".split())
 

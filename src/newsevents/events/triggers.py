@@ -72,8 +72,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
             taken.update(t.i for t in words)
             continue
         lem = lemma(tok)
-        if is_verbal(tok) and tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
-            continue  # "Iran-backed militias", "the shelled village": a modifier, not a clause
+        if is_verbal(tok) and tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and \
+                not any(x.type == "PROTEST" for x in VERB_SENSES.get(lem, ())):
+            continue  # "Iran-backed militias", "the shelled village": a modifier, not a clause; but
+            # "protesting employees", "rioting residents" say what those people were doing
         if is_verbal(tok):
             senses = VERB_SENSES.get(lem)
             if senses:
