@@ -248,3 +248,8 @@ def test_getting_ready_to_attack_is_mobilization(code):
 def test_withdrawal_unless_conditions_are_met_is_a_threat(code):
     a = code("The government announced that it will withdraw its ambassador unless the attacks stop.")
     assert a.events[0].type == "THREATEN"
+
+
+def test_figurative_clash_and_interview_questions_are_not_events(code):
+    assert not code("His moderate politics have clashed with the stances of the party's leaders.").events
+    assert not code("Do you think the army will attack the city?").events

@@ -43,11 +43,11 @@ from newsevents.model import Actor, Event, Evidence, Place, Range, When
 
 Span = tuple[int, int]
 
-_TWO_SIDED = frozenset(("CONSULT", "ASSAULT"))
+_TWO_SIDED = frozenset(("CONSULT", "ASSAULT"))  # partners are co-actors (PLOVER: meetings, clashes)
 _WEAPON_MODES = frozenset(("aerial", "drone", "heavy-weapons", "explosives", "firearms", "suicide-attack", "cbrn",
                            "grenade", "primitive"))
 _VIOLENT_CAUSES = frozenset("bomb blast explosion fire shell shrapnel bullet vehicle car truck".split())
-_PHYSICAL = frozenset(("ASSAULT",))  # where a figurative subject ("his politics clashed with") is common  # partners are co-actors (PLOVER: meetings, clashes)
+_PHYSICAL = frozenset(("ASSAULT",))  # where a figurative subject ("his politics clashed with") is common
 _SAME_DAY = ("same day", "that day", "the day", "same time", "meanwhile", "simultaneously")
 
 
@@ -66,17 +66,16 @@ class EventExtractor:
         used_quantities: set[int] = set()
         previous: Event | None = None
         for draft in drafts:
-            builder = _EventBuilder(ex, draft, previous, used_quantities)
-            event = builder.build()
-            if builder.figurative or event.confidence is not None and event.confidence < self.min_confidence:
+            event = _EventBuilder(ex, draft, previous, used_quantities).build()
+            if event is None or event.confidence is not None and event.confidence < self.min_confidence:
                 continue
             ex.events.append(event)
             if event.date.precision != "unknown":
                 previous = event  # the last event whose time the text told
-        _date_from_later_mentions(ex.events, {p.id for p in ex.places})
+        _date_from_later_mentions(ex.events)
 
 
-def _date_from_later_mentions(events: list[Event], _place_ids: set[str]) -> None:
+def _date_from_later_mentions(events: list[Event]) -> None:
     """An undated event takes the date of a later mention of the same act: same type, a shared place
     ("bridges were destroyed by bomb attacks" ... "the bombings ... in the Bryansk region on June 1")."""
     for i, ev in enumerate(events):
@@ -92,9 +91,9 @@ class _EventBuilder:
     def __init__(self, ex: Extraction, draft: Draft, previous: Event | None, used: set[int]) -> None:
         self.ex, self.d, self.previous, self.used = ex, draft, previous, used
         self.actor_spans: list[Span] = []
-        self.figurative = False  # "his politics have clashed with the party's stances"
 
-    def build(self) -> Event:
+    def build(self) -> Event | None:
+        """The event, or None for a figurative use ("his politics have clashed with the party's stances")."""
         d = self.d
         evidence = _evidence_span(d)
         agents = list(d.frame.agents)
@@ -110,7 +109,7 @@ class _EventBuilder:
         actors = self._actors(agents)
         if d.type in _PHYSICAL and agents and not actors and not any(_can_act(a) for a in agents) \
                 and not set(d.modes) & _WEAPON_MODES:
-            self.figurative = True
+            return None
         partners = self._actors(d.frame.partners)
         self.actor_spans = self.actor_spans[: len(agents) + len(d.frame.partners)]
         recipients = self._actors(d.frame.patients)
