@@ -13,9 +13,11 @@ from dataclasses import dataclass
 ADMIN1_WORDS = {
     "region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "governorate",
     "governorates", "state", "states", "republic", "prefecture", "prefectures", "voivodeship", "canton",
-    "territory", "emirate", "oblast's", "region's", "province's",
+    "territory", "emirate", "oblast's", "region's", "province's", "obl",
 }
-CITY_WORDS = {"city", "town", "village", "settlement", "municipality", "suburb", "hromada", "community"}
+CITY_WORDS = {"city", "town", "village", "settlement", "municipality", "suburb", "hromada", "community",
+              # military axes and parts of towns are named after the town: "the Bakhmut direction"
+              "direction", "directions", "axis", "outskirts", "suburbs"}
 ADMIN2_WORDS = {"district", "districts", "county", "counties", "raion", "rayon", "parish", "municipality"}
 _MODIFIERS = {"border", "frontline", "front-line", "southern", "northern", "eastern", "western", "central",
               "neighbouring", "neighboring", "bordering", "occupied", "russian", "ukrainian", "administrative",

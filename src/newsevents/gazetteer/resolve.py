@@ -15,6 +15,8 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
 
 from newsevents.gazetteer.build import NameKind
 from newsevents.gazetteer.cues import SpanCue, span_cues
@@ -43,6 +45,7 @@ class Weights:
     seat: float = 0.5  # admin1 seat
     seat_shadow: float = -1.0  # an admin1 read where its same-named capital is also a candidate
     alternate_name: float = -1.2  # matched only through an alternate (foreign, historic) name
+    close_spelling: float = 0.6  # ... but one spelled like the entry's own name ("Sloviansk", Slovyansk)
     alias: float = 0.3
     exact_form: float = 0.3  # the text is the entry's own name, character for character
     cue_match: float = 3.0  # "Kursk Oblast" and an admin1 candidate
@@ -128,6 +131,12 @@ def contains(outer: GeoEntry, inner: GeoEntry) -> bool:
     if outer.feature == "city" and inner.feature == "city":
         return inner.admin1_key == outer.admin1_key and _km(outer, inner) < 40
     return False
+
+
+@lru_cache(maxsize=16384)
+def close_spelling(a: str, b: str) -> bool:
+    """Two keys that are transliterations of one name rather than different names (a renaming, an error)."""
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def _km(a: GeoEntry, b: GeoEntry) -> float:
@@ -255,6 +264,8 @@ class Resolver:
             # A major place's other spellings (Kiev, Kharkov) are common in news; a village's are not.
             major = e.pop >= 100_000 or e.feature in ("admin1", "country")
             s += w.alternate_name * (0.25 if major else 1.0)
+            if close_spelling(name_key(clean_surface(it.surface)), name_key(e.name)):
+                s += w.close_spelling
         elif cand.kind == NameKind.ALIAS:
             s += w.alias
         if clean_surface(it.surface) == e.name:

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from newsevents.gazetteer.build import NameKind
-from newsevents.gazetteer.cues import span_cues
+from newsevents.gazetteer.cues import ADMIN1_WORDS, ADMIN2_WORDS, span_cues
 from newsevents.gazetteer.index import Candidate, Gazetteer
 from newsevents.gazetteer.normalize import name_key
-from newsevents.gazetteer.resolve import contains
+from newsevents.gazetteer.resolve import close_spelling, contains
+from newsevents.gazetteer.words import CALENDAR_WORDS, common_words
 
 PLACE_LABELS = {"GPE", "LOC"}
 SITE_LABELS = {"FAC"}
@@ -43,6 +44,16 @@ _MIN_CITY_POP = 1000  # a gazetteer-only city match below this needs NER to agre
 _STRONG_CITY_POP = 50000
 _MAJOR_CITY_POP = 100000
 _MAX_PASSES = 8  # support spreads along a list a step per pass; long lists are mostly NER-confirmed
+# NER labels of times and amounts: a gazetteer match inside one ("May 5", "Nov 26") is not a place.
+_NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# Verbs whose object is typically a place in conflict and disaster news ("shelled Toretsk").
+_PLACE_OBJECT_VERBS = {
+    "shell", "bomb", "bombard", "attack", "strike", "hit", "capture", "seize", "liberate", "retake",
+    "recapture", "storm", "enter", "occupy", "encircle", "surround", "besiege", "raid", "target", "invade",
+    "annex", "evacuate", "flee", "reach", "rock", "pound", "shake", "ravage", "devastate", "blockade",
+}
+_LABEL_TOKENS = 6  # a text this short with no verb is a label or a title: "Donetsk airport"
+_TITLE_CASE_SHARE = 0.8  # share of capitalised words above which a sentence is written in title case
 
 
 @dataclass
@@ -73,11 +84,16 @@ def _strip_the(doc: Doc, span: Span) -> Span:
     return span
 
 
-def _person_name_parts(doc: Doc) -> set[str]:
-    """Words of multi-word person names in the article: 'Tammy Bruce' makes 'Bruce' a person's name."""
+def _person_name_parts(doc: Doc, gaz: Gazetteer) -> set[str]:
+    """Words of multi-word person names in the article: 'Tammy Bruce' makes 'Bruce' a person's name.
+
+    A "person" whose whole name is a place the gazetteer knows ("Luhansk Oblast" tagged PERSON) is not one.
+    """
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    places = gaz.known_keys(name_key(ent.text) for ent in people)
     parts = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
+    for ent in people:
+        if name_key(ent.text) not in places:
             parts |= {t.lower_ for t in ent if t.is_alpha and t.is_title}
     return parts
 
@@ -101,14 +117,15 @@ def _gazetteer_spans(doc: Doc, gaz: Gazetteer) -> dict[tuple[int, int], str]:
     return {k: v for k, v in spans.items() if v in known}
 
 
-def _prominence(cands: list[Candidate]) -> tuple[str, int]:
+def _prominence(cands: list[Candidate], key: str) -> tuple[str, int]:
     """How prominent the best reading of a name is: ('country'|'admin1'|'region'|'city'|'weak', pop)."""
     best, pop = "weak", 0
     order = {"weak": 0, "city": 1, "admin2": 2, "water": 3, "region": 4, "admin1": 5, "country": 6}
     for c in cands:
         f = c.entry.feature
-        if c.kind == NameKind.ALTERNATE and (f in ("admin1", "country") or c.entry.pop >= _MAJOR_CITY_POP):
-            pass  # a major place's other spelling ("Mykolaiv" for Mykolayiv) is as good as its name
+        if c.kind == NameKind.ALTERNATE and (f in ("admin1", "country") or c.entry.pop >= _MAJOR_CITY_POP
+                                             or close_spelling(key, name_key(c.entry.name))):
+            pass  # a major place's other spelling, or a transliteration ("Avdiivka"), is as good as its name
         elif c.kind not in (NameKind.PRIMARY, NameKind.ALIAS):
             continue
         if f == "city" and c.entry.pop < _MIN_CITY_POP:
@@ -116,6 +133,64 @@ def _prominence(cands: list[Candidate]) -> tuple[str, int]:
         if order.get(f, 0) > order[best] or (f == best and c.entry.pop > pop):
             best, pop = f, c.entry.pop
     return best, pop
+
+
+def _is_label(doc: Doc) -> bool:
+    """A short text without a verb ("Donetsk airport", "Luhansk"): a title or a label, all names."""
+    return 0 < len(doc) <= _LABEL_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def _title_cased(sent: Span) -> bool:
+    """'Three Soldiers Killed In Donetsk': capitals that say nothing about names (the first word aside)."""
+    words = [t for t in sent[1:] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def _common_word_use(doc: Doc, tok) -> bool:
+    """A capitalised word used as an English word here, not as a name.
+
+    The tagger's PROPN is trusted; otherwise an English adjective, adverb or verb ("Reading", "Nice") is
+    a common word, and so is any word where capitals carry no information (sentence start, title case).
+    A word the tagger merely got wrong ("Donetsk" tagged NOUN mid-sentence) is a name.
+    """
+    if tok.pos_ == "PROPN" or tok.text.isupper():
+        return False
+    words = common_words()
+    if tok.lower_ in words or tok.lemma_.lower() in words:
+        return True
+    if _is_label(doc):
+        return False
+    return tok.is_sent_start or _title_cased(tok.sent)
+
+
+def _self_cued(span: Span, cands: list[Candidate]) -> bool:
+    """'Kherson Oblast', 'Luhansk region': the name carries its own division word."""
+    last = span[-1].lower_.rstrip(".")
+    return len(span) > 1 and last in ADMIN1_WORDS | ADMIN2_WORDS and any(
+        c.entry.feature in ("admin1", "admin2") for c in cands)
+
+
+def _place_object(doc: Doc, span: Span) -> bool:
+    """'shelled Toretsk and Kurakhivka', 'Toretsk was shelled': the object of a verb that takes places.
+
+    Read from the parse and, since headlines often parse badly, from the word just before the name.
+    """
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "obj", "nsubjpass") and tok.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
+        return True
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _SKIPPABLE_BEFORE:
+        i -= 1
+    return i >= 0 and doc[i].tag_.startswith("VB") and doc[i].lemma_.lower() in _PLACE_OBJECT_VERBS
+
+
+def _after_possessive_place(doc: Doc, start: int, confirmed: dict[tuple[int, int], Toponym]) -> bool:
+    """'Ukraine's Donetsk': a name right after a recognised place's possessive."""
+    if start < 2 or doc[start - 1].lower_ not in ("'s", "’s"):
+        return False
+    return any(ce == start - 1 for _cs, ce in confirmed)
 
 
 def _locative_before(doc: Doc, start: int) -> bool:
@@ -148,7 +223,7 @@ class ToponymRecognizer:
         for ent in doc.ents:
             for t in range(ent.start, ent.end):
                 ent_at[t] = ent
-        person_parts = _person_name_parts(doc)
+        person_parts = _person_name_parts(doc, self.gaz)
 
         accepted: dict[tuple[int, int], Toponym] = {}  # token spans
         demonyms: list[Demonym] = []
@@ -203,6 +278,7 @@ class ToponymRecognizer:
         char_spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in spans_now]
         cues = span_cues(text, char_spans)
         paired = self._qualifier_pairs(spans_now, cues, cands_of)
+        label = _is_label(doc)
         changed, passes = True, 0
         while changed and undecided and passes < _MAX_PASSES:
             changed, passes = False, passes + 1
@@ -210,10 +286,13 @@ class ToponymRecognizer:
                 if (s, e) not in undecided:
                     continue
                 verdict = undecided[(s, e)]
-                support = verdict == "sure" or cue.kind is not None or _locative_before(doc, s) \
+                cands = cands_of.get((s, e), [])
+                support = verdict == "sure" or label or cue.kind is not None or _locative_before(doc, s) \
                     or _dateline(doc, text, s, e) or self._listed_with(doc, spans_now, k, confirmed) \
-                    or (s, e) in paired or self._after_place_comma(doc, s, cands_of.get((s, e), [])) \
-                    or any(c.entry.gid in confirmed_gids for c in cands_of.get((s, e), []))
+                    or (s, e) in paired or self._after_place_comma(doc, s, cands) \
+                    or _self_cued(doc[s:e], cands) or _place_object(doc, doc[s:e]) \
+                    or _after_possessive_place(doc, s, confirmed) \
+                    or any(c.entry.gid in confirmed_gids for c in cands)
                 if support:
                     span = doc[s:e]
                     take(span, "gazetteer", ent_at[s].label_ if s in ent_at else None)
@@ -290,14 +369,20 @@ class ToponymRecognizer:
     def _plausible(self, doc: Doc, span: Span, cands: list[Candidate], ent_at: dict[int, Span],
                    person_parts: set[str]) -> str | None:
         """'sure', 'maybe' (needs context) or None (rejected) for a gazetteer-only match."""
-        feature, pop = _prominence(cands)
+        feature, pop = _prominence(cands, name_key(span.text))
         if feature == "weak":
             return None
         if any(t.lower_ in person_parts for t in span):
             return None
+        if all(t.lower_.rstrip(".") in CALENDAR_WORDS for t in span):
+            return None  # "in May", "Nov 26": a month or a day, not the town of that name
         ent = ent_at.get(span.start)
-        if ent is not None and span.end < ent.end and doc[span.end].text == ",":
+        if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
+            return None
+        if ent is not None and span.end < ent.end and doc[span.end].text in (",", "-", "–", "—", ":"):
             ent = None  # NER ran a place into what follows: "[Vodyane, Military Forces of Ukraine]"
+        if ent is not None and ent[-1].lower_.rstrip(".") in ADMIN1_WORDS | ADMIN2_WORDS:
+            ent = None  # "[Luhansk Oblast]" tagged PERSON or ORG: a division, whatever the label
         if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
             return None  # part of a longer person's name
         if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and len(ent) > len(span):
@@ -305,7 +390,7 @@ class ToponymRecognizer:
             if feature not in ("country", "admin1") and pop < _STRONG_CITY_POP:
                 return None
             return "maybe"
-        if len(span) == 1 and span[0].pos_ not in ("PROPN",) and not span.text.isupper():
+        if len(span) == 1 and _common_word_use(doc, span[0]):
             return None  # "Reading the report", "a Nice day": a common word, not a name here
         if feature == "city" and pop < _STRONG_CITY_POP and ent is None and len(span) == 1:
             return "maybe"
