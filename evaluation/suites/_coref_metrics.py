@@ -25,7 +25,8 @@ class Score:
     def f1(self) -> float | None:
         p, r = self.precision, self.recall
         if p is None or r is None:
-            return None
+            # Nothing predicted (or nothing to find): F1 is 0 when the other side is 0, else undefined.
+            return 0.0 if 0.0 in (p, r) else None
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
