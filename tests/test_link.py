@@ -227,6 +227,25 @@ def test_reanalysed_and_deleted_articles_are_relinked(tmp_path):
         assert store.db.execute("SELECT COUNT(*) FROM link_articles")[0][0] == 2
 
 
+def test_a_reanalysed_founder_that_moves_away_leaves_its_event_to_the_others(tmp_path):
+    db = tmp_path / "news.db"
+    analyses = three_reports()
+    store_all(db, analyses)
+    with open_store(db) as store:
+        link(store)
+        old = canonical_of(store, "reuters-1")
+        assert canonical_of(store, "afp-1") == old
+        # Re-analysis dates the first report's strike a month earlier: it founds a new event (out of reach of
+        # the old one, which lives on with the other two reports under the id the first report gave it).
+        analyses[0].events[0].date = When("2024-02-14", "day")
+        store.save_analysis(analyses[0], analyzer_version="test-2", replace=True)
+        link(store)
+        moved = canonical_of(store, "afp-1")
+        assert moved != old and canonical_of(store, "kyivpost-1") == old
+        counts = dict(store.db.execute("SELECT id, n_reports FROM canonical_events"))
+        assert counts == {old: 2, moved: 1}
+
+
 def test_articles_reporting_two_events_make_one_story(tmp_path):
     db = tmp_path / "news.db"
     talks = Event("e2", "CONSULT", Evidence((60, 100)), places=["p2"], place_precision="city",

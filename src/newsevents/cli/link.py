@@ -6,6 +6,7 @@ Thin: the work is in ``newsevents.link``.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,8 +66,9 @@ def link_command(db_path: str, window_days: int) -> None:
         except KeyboardInterrupt:
             click.echo("link interrupted: the chunks finished before are kept; run it again to go on", err=True)
             sys.exit(EXIT_INTERRUPTED)
-        except StoreError as exc:
-            raise click.ClickException(str(exc)) from exc
+        except (StoreError, sqlite3.Error) as exc:  # e.g. another process holds the write lock
+            raise click.ClickException(f"{db_path}: linking failed, nothing of the open chunk was written "
+                                       f"({exc})") from exc
         totals = store.db.execute("SELECT (SELECT COUNT(*) FROM canonical_events), (SELECT COUNT(*) FROM stories)")[0]
     if result.run_id is None:
         click.echo(f"link: nothing new in {db_path} ({totals[0]:,} canonical events, {totals[1]:,} stories)")

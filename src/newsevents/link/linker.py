@@ -213,8 +213,9 @@ class Linker:
 
     def _create(self, report: Report, placed: list[Canonical]) -> Canonical:
         cid = canonical_id(report)
-        if cid in self.loaded:  # the same report linked before in this run cannot happen; be safe
-            cid = f"{cid}-{self.run_id}"
+        if cid in self.loaded or self.db.execute("SELECT 1 FROM canonical_events WHERE id = ?", (cid,)):
+            # The report founded an event before it was re-analysed, and that event lives on without it.
+            cid = f"{cid}-r{self.run_id}"
         story = self._story_for(report, placed)
         canonical = Canonical(cid, story, [report], created_run=self.run_id, dirty=True)
         self.loaded[cid] = canonical
