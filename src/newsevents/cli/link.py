@@ -233,4 +233,9 @@ def story_command(ref: str, db_path: str, fmt: str) -> None:
     for event in view.events:
         console.print()
         console.print(_event_heading(event))
-        console.print(sources_table(event))
+        versions = event.disagreements.versions
+        if len(versions) == 1:  # one source: nothing to set side by side
+            v = versions[0]
+            console.print(f"  {(v.published or '')[:16]} · {v.outlet or '?'} · {v.evidence}", style="dim")
+        else:
+            console.print(sources_table(event))

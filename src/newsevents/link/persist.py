@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from newsevents.link.canonical import Canonical
@@ -127,9 +128,21 @@ def story_spans(db: Database, story_ids: list[str]) -> dict[str, tuple[str | Non
     return spans
 
 
+# An event dated further than this from its first report is history the report recalls ("the 1972 law"):
+# the story's days are then the report's.
+_RECALLED_DAYS = 31
+
+
 def _event_day(date_value: str | None, first_published: str | None) -> str | None:
     start = day_range(date_value)[0] if date_value else None
-    return start or (first_published[:10] if first_published else None)
+    published = first_published[:10] if first_published else None
+    if start and published:
+        try:
+            gap = abs((date.fromisoformat(start) - date.fromisoformat(published)).days)
+        except ValueError:
+            return start
+        return start if gap <= _RECALLED_DAYS else published
+    return start or published
 
 
 def refresh_story(db: Database, story_id: str, run_id: int) -> None:
