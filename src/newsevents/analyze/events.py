@@ -30,6 +30,7 @@ from newsevents.events.country_places import country_place
 from newsevents.events.frames import frame_of, is_weapon
 from newsevents.events.lexicon import (
     CIVILIAN_OBJECTS,
+    CLASH_WORDS,
     MILITARY_OBJECTS,
     NOUN_SENSES,
     PERSON_WORDS,
@@ -102,8 +103,12 @@ class _EventBuilder:
             # "engaged in an offensive ... and were repelled by Ukrainian forces": both sides act.
             for frame in member_frames:
                 agents += [a for a in frame.agents if a.i not in {x.i for x in agents}]
-        for frame in member_frames:
-            # "shot and killed a shopkeeper": the victim hangs on the second verb
+        clash = bool(d.lemmas & CLASH_WORDS)
+        for member, frame in zip(d.members[1:], member_frames):
+            # "shot and killed a shopkeeper": the victim hangs on the second verb; but the dead of a clash
+            # ("18 were killed as soldiers engaged loyalists") are its toll, not its target
+            if clash and member.sense.consequence:
+                continue
             d.frame.patients += [p for p in frame.patients if p.i not in {x.i for x in d.frame.patients}
                                  and p.i not in {x.i for x in agents}]
         actors = self._actors(agents)

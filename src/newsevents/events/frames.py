@@ -15,8 +15,8 @@ from newsevents.events.lexicon import LIGHT_VERBS
 from newsevents.events.triggers import Trigger, is_verbal, lemma
 
 _AGENT_PREPS = frozenset(("by", "from"))
-_PATIENT_PREPS = frozenset(("on", "against", "at", "upon", "toward", "towards", "into", "of", "near",
-                            "targeting"))
+# "near X" says where, not whom: it is read as a place, not a target.
+_PATIENT_PREPS = frozenset(("on", "against", "at", "upon", "toward", "towards", "into", "of", "targeting"))
 _PARTNER_PREPS = frozenset(("with", "between", "among"))
 _PRONOUN_RELATIVE = frozenset(("who", "which", "that", "whom"))
 # Verbs through which a noun trigger gets its actor: "X launched strikes", "X was hit by a strike".

@@ -452,6 +452,7 @@ NOUN_SENSES: dict[str, tuple[Sense, ...]] = {
     "gunfire": (S("ASSAULT", "firearms"),),
     "firefight": (S("ASSAULT", "firearms"),),
     "gunbattle": (S("ASSAULT", "firearms"),),
+    "shootout": (S("ASSAULT", "firearms"),),
     "clash": (S("ASSAULT"),),
     "fighting": (S("ASSAULT"),),
     "battle": (S("ASSAULT"),),
@@ -599,7 +600,7 @@ PERSON_WORDS = frozenset(
 # Words that mark a two-sided armed engagement (ACLED "Armed clash" rather than one-sided violence).
 CLASH_WORDS = frozenset("clash fight fighting battle skirmish firefight gunbattle engage exchange repel repulse "
                         "offensive counteroffensive counterattack assault storm advance ambush ground combat "
-                        "hostility".split())
+                        "hostility shootout gunfire".split())
 TERRITORY_GAIN_WORDS = frozenset("capture seize overrun recapture retake regain liberate take occupy "
                                  "control drive push oust clear".split())
 RETAKE_WORDS = frozenset("recapture retake regain liberate drive push oust clear".split())

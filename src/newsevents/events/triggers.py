@@ -86,7 +86,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         elif tok.pos_ in ("NOUN", "PROPN") and tok.text.islower() or tok.pos_ == "NOUN":
             senses = NOUN_SENSES.get(lem)
             if senses and _noun_names_event(tok) and not _natural_hazard(tok):
-                sense = _labour_strike(tok) if lem == "strike" else senses[0]
+                sense = _labour_strike(tok) if lem == "strike" else _exchange(tok) if lem == "exchange" \
+                    else senses[0]
                 found.append(Trigger(tok, sense, "noun", (tok,)))
                 taken.add(tok.i)
     found.sort(key=lambda t: t.token.i)
@@ -109,6 +110,18 @@ def _labour_strike(tok: Token) -> Sense:
     if words & LABOUR_STRIKE_CUES and not words & ARMED_STRIKE_CUES:
         return _LABOUR_STRIKE
     return _STRIKE
+
+
+_FIRE_EXCHANGE = Sense("ASSAULT", "firearms")
+
+
+def _exchange(tok: Token) -> Sense:
+    """ "a fire exchange", "an exchange of fire" versus "a prisoner exchange"."""
+    near = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
+    near |= {lemma(g) for c in tok.children if c.dep_ == "prep" for g in c.children}
+    if near & {"fire", "gunfire", "shot", "bullet"}:
+        return _FIRE_EXCHANGE
+    return NOUN_SENSES["exchange"][0]
 
 
 def _match_phrase(tok: Token, sent: Span) -> tuple[tuple[Token, ...], Sense] | None:
