@@ -124,3 +124,10 @@ def test_low_confidence_keeps_name_without_id(gaz):
     # A tiny village name shared by several countries, with no context: no confident answer.
     r = Resolver(gaz, min_confidence=0.99).resolve("They met in Ivanovka.", [(12, 21)])[0]
     assert r.entry is None and r.best is not None and 0 < r.confidence < 0.99
+
+
+def test_unresolved_name_keeps_the_oblast_its_readings_share(gaz):
+    # Three villages called Kharkivtsi, all in Poltava Oblast: which one is unknown, the oblast is not.
+    r = Resolver(gaz, min_confidence=0.9).resolve("A fire broke out in Kharkivtsi.", [(20, 30)])[0]
+    assert r.entry is None
+    assert r.within is not None and r.within.feature == "admin1" and r.within.admin1_key == ("UA", "18")

@@ -116,6 +116,20 @@ def test_a_label_text_is_a_place_name(geo, text, surface, expected):
     assert gid(extract(geo, text), surface) == expected
 
 
+def test_self_proclaimed_republics_are_their_oblasts(geo):
+    ex = extract(geo, "Two DPR servicemen were killed in shelling, the command said.")
+    assert at(ex, "DPR").geonameid == 709716  # Donetsk Oblast
+    ex = extract(geo, "Militants shelled the Luhansk People's Republic overnight.")
+    assert at(ex, "Luhansk People's Republic").geonameid == 702657
+
+
+def test_possessives_name_places_not_site_words(geo):
+    ex = extract(geo, "Kiev's Independence Square was full of protesters.")
+    assert gid(ex, "Kiev") == 703448
+    names = {ex.article.text[s:e] for p in ex.places for s, e in p.mentions}
+    assert "Independence" not in names  # the first word of a square's name is no town in Missouri
+
+
 def test_months_are_not_towns(geo):
     ex = extract(geo, "Two servicemen were wounded near Pavlopil, Donetsk Obl on Nov 3, and one more in May.")
     names = {ex.article.text[s:e] for p in ex.places for s, e in p.mentions}

@@ -149,10 +149,12 @@ def _km(a: GeoEntry, b: GeoEntry) -> float:
 
 
 class Resolver:
-    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None, min_confidence: float = 0.3) -> None:
+    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None, min_confidence: float = 0.3,
+                 area_share: float = 0.6) -> None:
         self.gaz = gazetteer
         self.w = weights or Weights()
         self.min_confidence = min_confidence
+        self.area_share = area_share  # how much of an unresolved name's readings must lie in one area to name it
 
     def resolve(self, text: str, spans: list[tuple[int, int]],
                 context_countries: Counter[str] | None = None) -> list[Resolution]:
@@ -218,8 +220,38 @@ class Resolver:
             if within is not None and not contains(within, entry) and self.min_confidence > 0:
                 # "Stepok, Sumy" and no Stepok in Sumy: a namesake elsewhere would be a confident error.
                 keep = None
+            if keep is None and within is None:
+                within = self._area_of_readings(it)
             out.append(Resolution(keep, round(conf, 3), entry.feature, entry, len(it.candidates), within))
         return out
+
+    def _area_of_readings(self, it: _Span) -> GeoEntry | None:
+        """The admin1 (else the country) holding most of an unresolved name's readings, by their shares.
+
+        "Novoselivka" is a dozen villages, but when nearly all the likely ones lie in one oblast, the
+        oblast is known even though the village is not.
+        """
+        if not it.scores:
+            return None
+        top = max(it.scores)
+        weights = [math.exp(s - top) for s in it.scores]
+        total = sum(weights)
+        admin1s: Counter[tuple[str, str]] = Counter()
+        countries: Counter[str] = Counter()
+        for c, wgt in zip(it.candidates, weights):
+            if c.entry.admin1_key and c.entry.feature != "country":
+                admin1s[c.entry.admin1_key] += wgt / total
+            if c.entry.cc:
+                countries[c.entry.cc] += wgt / total
+        if admin1s:
+            key, share = admin1s.most_common(1)[0]
+            if share >= self.area_share:
+                return self.gaz.admin1(*key)
+        if countries:
+            cc, share = countries.most_common(1)[0]
+            if share >= self.area_share:
+                return self.gaz.country(cc)
+        return None
 
     def _pass(self, items: list[_Span], votes: Counter[str], admin1s: Counter[tuple[str, str]],
               anchors: list[tuple[int, GeoEntry]]) -> list[tuple[GeoEntry | None, float]]:

@@ -25,7 +25,7 @@ from newsevents.gazetteer.cues import ADMIN1_WORDS, ADMIN2_WORDS, span_cues
 from newsevents.gazetteer.index import Candidate, Gazetteer
 from newsevents.gazetteer.normalize import name_key
 from newsevents.gazetteer.resolve import close_spelling, contains
-from newsevents.gazetteer.words import CALENDAR_WORDS, common_words
+from newsevents.gazetteer.words import CALENDAR_WORDS, PLACE_HEADS, common_words
 
 PLACE_LABELS = {"GPE", "LOC"}
 SITE_LABELS = {"FAC"}
@@ -37,7 +37,7 @@ LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "arou
 _SKIPPABLE_BEFORE = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
                      "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied",
                      "neighbouring", "neighboring", "downtown", "rural", "suburban", "frontline"}
-_CONNECTOR_WORDS = {"-", "–", "of", "de", "del", "la", "le", "el", "al", "on", "upon", "am", "an", "der",
+_CONNECTOR_WORDS = {"-", "–", "of", "de", "del", "la", "le", "el", "al", "on", "upon", "am", "an", "der", "'s", "’s",
                     "du", "des", "da", "do", "dos", "das", "y", "and", "&", "'", "’", "sur", "en"}
 _MAX_TOKENS = 6
 _MIN_CITY_POP = 1000  # a gazetteer-only city match below this needs NER to agree
@@ -87,9 +87,11 @@ def _strip_the(doc: Doc, span: Span) -> Span:
 def _person_name_parts(doc: Doc, gaz: Gazetteer) -> set[str]:
     """Words of multi-word person names in the article: 'Tammy Bruce' makes 'Bruce' a person's name.
 
-    A "person" whose whole name is a place the gazetteer knows ("Luhansk Oblast" tagged PERSON) is not one.
+    A "person" whose whole name is a place the gazetteer knows, or that ends in a place noun ("Luhansk
+    Oblast", "Luhansk Airport" tagged PERSON), is not one.
     """
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+              and ent[-1].lower_.rstrip(".") not in PLACE_HEADS]
     places = gaz.known_keys(name_key(ent.text) for ent in people)
     parts = set()
     for ent in people:
@@ -186,11 +188,29 @@ def _place_object(doc: Doc, span: Span) -> bool:
     return i >= 0 and doc[i].tag_.startswith("VB") and doc[i].lemma_.lower() in _PLACE_OBJECT_VERBS
 
 
-def _after_possessive_place(doc: Doc, start: int, confirmed: dict[tuple[int, int], Toponym]) -> bool:
-    """'Ukraine's Donetsk': a name right after a recognised place's possessive."""
+def _after_possessive_place(doc: Doc, span: Span, confirmed: dict[tuple[int, int], Toponym]) -> bool:
+    """'Ukraine's Donetsk': a name right after a recognised place's possessive (not a site's first word:
+    "Kiev's [Independence] Square")."""
+    start = span.start
     if start < 2 or doc[start - 1].lower_ not in ("'s", "’s"):
         return False
+    if span.end < len(doc) and doc[span.end].ent_iob_ == "I":
+        return False
     return any(ce == start - 1 for _cs, ce in confirmed)
+
+
+def _before_possessive_site(doc: Doc, span: Span) -> bool:
+    """"Kiev's Independence Square", "Donetsk's airport": the owner of a named site or a place noun."""
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("'s", "’s"):
+        return False
+    nxt = doc[i + 1]
+    if nxt.ent_type_ == "FAC":
+        return True
+    j = i + 1
+    while j < len(doc) and (doc[j].pos_ in ("ADJ", "PROPN") or doc[j].ent_type_ == "FAC"):
+        j += 1
+    return j < len(doc) and doc[j].lower_ in PLACE_HEADS
 
 
 def _locative_before(doc: Doc, start: int) -> bool:
@@ -291,7 +311,7 @@ class ToponymRecognizer:
                     or _dateline(doc, text, s, e) or self._listed_with(doc, spans_now, k, confirmed) \
                     or (s, e) in paired or self._after_place_comma(doc, s, cands) \
                     or _self_cued(doc[s:e], cands) or _place_object(doc, doc[s:e]) \
-                    or _after_possessive_place(doc, s, confirmed) \
+                    or _after_possessive_place(doc, doc[s:e], confirmed) or _before_possessive_site(doc, doc[s:e]) \
                     or any(c.entry.gid in confirmed_gids for c in cands)
                 if support:
                     span = doc[s:e]
@@ -376,16 +396,20 @@ class ToponymRecognizer:
             return None
         if all(t.lower_.rstrip(".") in CALENDAR_WORDS for t in span):
             return None  # "in May", "Nov 26": a month or a day, not the town of that name
+        if len(span) == 1 and span[0].lower_ in PLACE_HEADS:
+            return None  # "Luhansk Airport": the kind of place, not a town called "Airport"
         ent = ent_at.get(span.start)
         if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
             return None
         if ent is not None and span.end < ent.end and doc[span.end].text in (",", "-", "–", "—", ":"):
             ent = None  # NER ran a place into what follows: "[Vodyane, Military Forces of Ukraine]"
+        if ent is not None and ent.label_ == "PERSON" and ent[-1].lower_.rstrip(".") in PLACE_HEADS:
+            ent = None  # "[Luhansk Oblast]", "[Luhansk Airport]" tagged PERSON: a place, whatever the label
         if ent is not None and ent[-1].lower_.rstrip(".") in ADMIN1_WORDS | ADMIN2_WORDS:
-            ent = None  # "[Luhansk Oblast]" tagged PERSON or ORG: a division, whatever the label
+            ent = None  # "[Kherson Oblast]" tagged ORG: a division
         if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
             return None  # part of a longer person's name
-        if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW") and len(ent) > len(span):
+        if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC") and len(ent) > len(span):
             # A place inside an organisation's name ("Kyiv City Council") counts only when prominent.
             if feature not in ("country", "admin1") and pop < _STRONG_CITY_POP:
                 return None
@@ -396,6 +420,8 @@ class ToponymRecognizer:
             return "maybe"
         if ent is None and (feature in ("country", "admin1", "region", "water") or pop >= _MAJOR_CITY_POP):
             return "sure"  # a major place written as a proper noun, and NER saw no person or organisation
+        if ent is not None and len(ent) == len(span) and feature in ("country", "admin1") and ent.label_ != "PERSON":
+            return "sure"  # a country or division under another label ("DPR" as ORG): NER's label is the error
         return "maybe"
 
     @staticmethod

@@ -18,6 +18,14 @@ CALENDAR_WORDS = frozenset({
     "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })
 
+# Head nouns of named places and sites: "Luhansk Airport" or "Luhansk Oblast" is no person, whatever NER says.
+PLACE_HEADS = frozenset({
+    "airport", "airfield", "airbase", "oblast", "region", "province", "krai", "district", "raion", "rayon",
+    "county", "city", "town", "village", "square", "street", "avenue", "bridge", "station", "port",
+    "checkpoint", "mound", "hill", "river", "lake", "valley", "island", "islands", "mountains", "mount",
+    "plant", "dam", "base", "camp", "border", "crossing", "highway", "state", "republic", "territory",
+})
+
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
