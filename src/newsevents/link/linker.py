@@ -45,6 +45,7 @@ class LinkResult:
     created: int = 0  # canonical events started
     unlinked_mentions: int = 0  # articles with no coded event that named no known event
     stories_merged: int = 0
+    compared: int = 0  # canonical events a report was compared with (the blocking's work, machine-independent)
     seconds: float = 0.0
     run_id: int | None = None
     failed: list[str] = field(default_factory=list)
@@ -201,6 +202,7 @@ class Linker:
         best, best_score = None, float("-inf")
         for cid in self.index.candidates(report, report_days(report, self.cfg.window_days)):
             canonical = self.loaded[cid]
+            self.result.compared += 1
             if report.kind == MENTION and report.words.isdisjoint(canonical.words):
                 continue  # a mention is linked by what it says; with no word in common it cannot join
             s = self._canonical_score(report, canonical)
