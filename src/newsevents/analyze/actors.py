@@ -27,29 +27,49 @@ Later extractors call :func:`actor_for_span` (find or create the actor a noun ph
 
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.analyze.context import Extraction
 from newsevents.analyze.registry import register_extractor
-from newsevents.lexicon.countries import Country, country_by_adjective, country_by_iso, country_by_name, fold
-from newsevents.lexicon.groups import GroupNoun, group_by_text, group_max_words
+from newsevents.lexicon.countries import (
+    Country,
+    country_by_adjective,
+    country_by_iso,
+    country_by_name,
+    country_may_start,
+    country_name_may_end,
+    fold,
+)
+from newsevents.lexicon.groups import GroupNoun, group_by_text, group_max_words, group_may_end
 from newsevents.lexicon.organisations import (
     OrgInfo,
     canonical_org,
     country_phrase,
     known_org,
     known_org_max_words,
+    known_org_may_continue,
     known_org_may_start,
     ministry_kind,
 )
 from newsevents.lexicon.people import KnownPerson, known_person
-from newsevents.lexicon.roles import KEPT_PREFIXES, ROLE_PREFIXES, Role, role_by_text, role_max_words
+from newsevents.lexicon.roles import (
+    KEPT_PREFIXES,
+    ROLE_PREFIXES,
+    Role,
+    role_by_text,
+    role_max_words,
+    role_may_end,
+    role_may_start,
+)
 from newsevents.model import Actor
 
 NOTES_KEY = "actors"
@@ -66,6 +86,61 @@ _STATE_INSTITUTIONS = {"government": "Government", "governments": "Government", 
                        "legislature": "Parliament", "judiciary": "Judiciary", "presidency": "Presidency"}
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MAX_DESCRIPTOR = 9  # tokens before a name that can still be its title
+_PRONOUN_WINDOW = 250  # tokens before a pronoun searched for the person it refers to
+
+
+class _DocFacts:
+    """Facts about one parse computed once: sentence starts and the first conjunct of each conjunct.
+
+    spaCy finds a token's sentence by scanning (``Token.sent`` checks the whole doc for boundaries), and a
+    conjunct's first member by walking the chain; on a 14,000-item list either, per token, is quadratic.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.sent_starts = [s.start for s in doc.sents] if len(doc) else [0]
+        self._conj_first: dict[int, int] = {}
+        self._children: list[list[int]] | None = None
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.sent_starts[max(k, 0)], end
+
+    def sent_index(self, i: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, i) - 1, 0)
+
+    def children(self, tok: Token) -> list[Token]:
+        """``tok.children`` from a table built once (spaCy scans the token's whole subtree extent)."""
+        if self._children is None:
+            self._children = [[] for _ in range(len(self.doc))]
+            heads = (numpy.arange(len(self.doc)) + self.doc.to_array("HEAD").astype(numpy.int64)).tolist()
+            for i, h in enumerate(heads):
+                if h != i:
+                    self._children[h].append(i)
+        return [self.doc[i] for i in self._children[tok.i]]
+
+    def conj_first(self, tok: Token) -> Token:
+        """The first member of the coordination ``tok`` is in ("Russia" for "Belarus" in "Russia and Belarus")."""
+        path = []
+        t = tok
+        while t.i not in self._conj_first and t.dep_ == "conj" and t.head.i != t.i:
+            path.append(t.i)
+            t = t.head
+        first = self._conj_first.get(t.i, t.i)
+        for i in path:
+            self._conj_first[i] = first
+        return self.doc[first]
+
+
+_FACTS: weakref.WeakKeyDictionary[Doc, _DocFacts] = weakref.WeakKeyDictionary()
+
+
+def _facts(doc: Doc) -> _DocFacts:
+    facts = _FACTS.get(doc)
+    if facts is None:
+        facts = _FACTS[doc] = _DocFacts(doc)
+    return facts
 
 
 @register_extractor("actors")
@@ -90,6 +165,10 @@ class ActorIndex:
     roles: dict[str, Role] = field(default_factory=dict)  # actor id -> its Role record
     # Abbreviations an article defines: "the Rapid Support Forces (RSF)" -> that actor's id.
     abbreviations: dict[str, str] = field(default_factory=dict)
+    by_id: dict[str, Actor] = field(default_factory=dict)  # actor id -> actor (ex.actor_by_id is a scan)
+    people: list[Actor] = field(default_factory=list)  # persons in order of registration
+    # Actor id -> its longest mention in characters, so a containing mention is found by bisection.
+    longest: dict[str, int] = field(default_factory=dict)
 
 
 def actor_index(ex: Extraction) -> ActorIndex:
@@ -108,6 +187,9 @@ def _register(ex: Extraction, key: tuple, make: Callable[[], Actor], start: int,
         actor.id = ex.new_id("a")
         index.by_key[key] = actor
         index.keys[actor.id] = key
+        index.by_id[actor.id] = actor
+        if actor.kind == "person":
+            index.people.append(actor)
         ex.actors.append(actor)
     _add_mention(ex, actor, start, end)
     return actor
@@ -120,17 +202,27 @@ def _add_mention(ex: Extraction, actor: Actor, start: int, end: int) -> None:
     if start >= end:
         return
     index = actor_index(ex)
-    span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    if not any(s <= span[0] and span[1] <= e for s, e in actor.mentions):
-        actor.mentions.append(span)
-        actor.mentions.sort()
+    last = doc[end - 1]
+    span = (doc[start].idx, last.idx + len(last.text))
+    if not _covered(actor.mentions, span, index.longest.get(actor.id, 0)):
+        bisect.insort(actor.mentions, span)
+        index.longest[actor.id] = max(index.longest.get(actor.id, 0), span[1] - span[0])
     for i in range(start, end):
         index.token_actor.setdefault(i, actor.id)
 
 
+def _covered(mentions: list[tuple[int, int]], span: tuple[int, int], longest: int) -> bool:
+    """Whether a mention in the sorted list contains ``span``; only those starting at most ``longest``
+    characters before its end can, so the search stays logarithmic on actors named thousands of times."""
+    lo = bisect.bisect_left(mentions, (span[1] - longest, -1))
+    hi = bisect.bisect_right(mentions, (span[0], 1 << 62))
+    return any(s <= span[0] and span[1] <= e for s, e in mentions[lo:hi])
+
+
 def _actor_of_token(ex: Extraction, i: int) -> Actor | None:
-    actor_id = actor_index(ex).token_actor.get(i)
-    return ex.actor_by_id(actor_id) if actor_id else None
+    index = actor_index(ex)
+    actor_id = index.token_actor.get(i)
+    return index.by_id.get(actor_id) if actor_id else None
 
 
 # ---------------------------------------------------------------- descriptions: titles and affiliations
@@ -173,7 +265,7 @@ def _is_capitalised(tok: Token) -> bool:
 
 def _country_at(doc: Doc, i: int, stop: int) -> tuple[int, Country, str] | None:
     """The longest country name or adjective starting at token i: (end, country, "name"|"adjective")."""
-    if doc[i].is_punct or doc[i].is_space:
+    if doc[i].is_punct or doc[i].is_space or not country_may_start(doc[i].text):
         return None
     if doc[i].ent_iob_ == "I" and doc[i].ent_type_ in ("GPE", "LOC") and doc[i - 1].lower_ != "the":
         return None  # "Ireland" in "Northern Ireland"
@@ -203,6 +295,8 @@ def _role_at(doc: Doc, i: int, stop: int) -> tuple[int, Role, str] | None:
             prefixes.append(doc[j].lower_)
         j += 1
     for start in ([j, i] if j > i else [i]):
+        if start >= stop or not role_may_start(doc[start].text):
+            continue
         for n in range(min(role_max_words(), stop - start), 0, -1):
             role = role_by_text(doc[start:start + n].text)
             if role is not None:
@@ -308,7 +402,7 @@ def describe(doc: Doc, start: int, end: int) -> Descriptor:
 def _left_descriptor_start(doc: Doc, name_start: int) -> int:
     """How far left of a name its title reaches: "US Secretary of State | Marco Rubio"."""
     i = name_start
-    floor = max(doc[name_start].sent.start, name_start - _MAX_DESCRIPTOR)
+    floor = max(_facts(doc).sent_bounds(name_start)[0], name_start - _MAX_DESCRIPTOR)
     while i > floor:
         tok = doc[i - 1]
         if tok.ent_type_ == "PERSON" and i - 1 < name_start and tok.ent_iob_ != "O" and _is_name_token(tok):
@@ -508,7 +602,7 @@ def _person_name_mentions(ex: Extraction) -> list[_NameMention]:
 def _add_apposition(doc: Doc, start: int, end: int, d: Descriptor) -> None:
     """"Tammy Bruce, a State Department spokesperson," / "the foreign minister, Sergey Lavrov"."""
     head = doc[start:end].root
-    spans = [(c.left_edge.i, c.right_edge.i + 1) for c in head.children if c.dep_ == "appos"
+    spans = [(c.left_edge.i, c.right_edge.i + 1) for c in _facts(doc).children(head) if c.dep_ == "appos"
              and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON"]
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         h = head.head
@@ -784,7 +878,7 @@ def _abbreviation_of(ex: Extraction, span: Span) -> Actor | None:
         before = _actor_of_token(ex, span.start - 2)
         if before is not None and before.kind in ("organization", "group"):
             actor_id = index.abbreviations[text] = before.id
-    actor = ex.actor_by_id(actor_id) if actor_id else None
+    actor = index.by_id.get(actor_id) if actor_id else None
     if actor is not None:
         _add_mention(ex, actor, span.start, span.end)
     return actor
@@ -810,11 +904,17 @@ def _known_org_scan(ex: Extraction) -> None:
                 or not (known_org_may_start(doc[i].text) or doc[i].lower_ == "the"):
             i += 1
             continue
-        if _abbreviation_of(ex, doc[i:i + 1]) is not None:
+        if doc[i].is_upper and _abbreviation_of(ex, doc[i:i + 1]) is not None:
             i += 1  # the article's own abbreviation wins over a known one
             continue
+        # Lengths at which the words from i still begin some known name; then the longest that is one.
+        lengths = []
+        for n in range(1, min(known_org_max_words(), len(doc) - i) + 1):
+            if not known_org_may_continue(doc[i:i + n].text) and not (n == 1 and doc[i].lower_ == "the"):
+                break
+            lengths.append(n)
         hit = None
-        for n in range(min(known_org_max_words(), len(doc) - i), 0, -1):
+        for n in reversed(lengths):
             span = doc[i:i + n]
             if any(t.i in index.token_actor for t in span):
                 continue
@@ -901,6 +1001,8 @@ def _country_after(ex: Extraction, tok: Token) -> Country | None:
 
 def _group_match(doc: Doc, head: Token) -> tuple[GroupNoun, int] | None:
     """The group noun ending at ``head`` (multi-word first: "armed forces"), with its first token."""
+    if not group_may_end(head.text):
+        return None
     for n in range(min(group_max_words(), head.i + 1), 0, -1):
         start = head.i - n + 1
         if doc[start].pos_ == "DET":
@@ -917,9 +1019,7 @@ def _is_np_head(tok: Token) -> bool:
 
 def _agentive(tok: Token) -> bool:
     """A noun phrase in a position that takes part in an event: subject, object, "between X and Y"."""
-    t = tok
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
+    t = _facts(tok.doc).conj_first(tok)
     if t.dep_ in _AGENT_DEPS:
         return True
     if t.dep_ == "pobj" and (t.head.lower_ in _AGENT_PREPS or t.head.dep_ == "agent"):
@@ -936,7 +1036,8 @@ def _group_at(ex: Extraction, tok: Token, proactive: bool, within: tuple[int, in
               country_hint: Country | None = None) -> Actor | None:
     """A group noun phrase headed by ``tok``; ``within`` bounds the phrase when a caller gave it."""
     doc = ex.doc
-    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.pos_ == "ADJ" and tok.dep_ not in _NOMINAL_DEPS:
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.pos_ == "ADJ" and tok.dep_ not in _NOMINAL_DEPS or \
+            not group_may_end(tok.text):
         return None
     if within is None and not _is_np_head(tok):
         return None
@@ -1033,7 +1134,7 @@ def _country_or_capital_at(ex: Extraction, tok: Token, proactive: bool) -> Actor
     if proactive and (not _agentive(tok) or not _is_np_head(tok)):
         return None
     # The name may span several tokens ending at tok ("South Korea", "United States").
-    for n in range(min(4, tok.i + 1), 0, -1):
+    for n in range(min(4, tok.i + 1) if country_name_may_end(tok.text) else 0, 0, -1):
         span = doc[tok.i - n + 1:tok.i + 1]
         if span[0].is_punct:
             continue
@@ -1067,12 +1168,10 @@ def _demonym_at(ex: Extraction, tok: Token, proactive: bool) -> Actor | None:
 def _recent_people(ex: Extraction, before_char: int) -> list[tuple[int, Actor]]:
     """People with a mention before a point, by the position of their latest such mention."""
     out = []
-    for actor in ex.actors:
-        if actor.kind != "person":
-            continue
-        starts = [s for s, _ in actor.mentions if s < before_char]
-        if starts:
-            out.append((max(starts), actor))
+    for actor in actor_index(ex).people:
+        k = bisect.bisect_left(actor.mentions, (before_char, -1))  # mentions are sorted
+        if k:
+            out.append((actor.mentions[k - 1][0], actor))
     return sorted(out, key=lambda x: x[0])
 
 
@@ -1098,6 +1197,9 @@ def _role_reference_at(ex: Extraction, tok: Token, create: bool) -> Actor | None
     if tok.pos_ not in ("NOUN", "PROPN") or not _is_np_head(tok) or tok.tag_ in ("NNS", "NNPS"):
         return None
     np_start, np_end = _np_bounds(tok)
+    # The role must end at the head, or a portfolio must ("the Minister of Defence"): skip the rest cheaply.
+    if not role_may_end(tok.text) and not any(doc[i].lower_ in ("of", "for") for i in range(np_start, tok.i)):
+        return None
     # A title with its name ("the President of Korea, Roh Moo-hyun") is the person's description.
     if any(t.ent_type_ == "PERSON" for t in tok.subtree) or tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
         return None
@@ -1146,10 +1248,11 @@ def resolve_person_reference(ex: Extraction, token: Token) -> Actor | None:
     if token.lower_ not in _PERSON_PRONOUNS:
         found = _role_reference_at(ex, token, create=False)
         return found if found is not None and found.kind == "person" else None
-    sent = token.sent
-    sents = list(ex.doc.sents)
-    k = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
-    window_start = sents[k - 1].start if k > 0 else sent.start
+    facts = _facts(ex.doc)
+    k = facts.sent_index(token.i)
+    sent_start = facts.sent_starts[k]
+    # The window is capped so that a run-on "sentence" (a long list) costs no more than a real one.
+    window_start = max(facts.sent_starts[k - 1] if k > 0 else sent_start, token.i - _PRONOUN_WINDOW)
     people = {}
     for i in range(window_start, token.i):
         a = _actor_of_token(ex, i)
@@ -1160,8 +1263,8 @@ def resolve_person_reference(ex: Extraction, token: Token) -> Actor | None:
         chosen = next(iter(people.values()))
     elif token.dep_ in ("nsubj", "nsubjpass") and k > 0 and not any(
             _actor_of_token(ex, i) is not None and _actor_of_token(ex, i).kind == "person"
-            for i in range(sent.start, token.i)):
-        prev = sents[k - 1]
+            for i in range(max(sent_start, window_start), token.i)):
+        prev = ex.doc[facts.sent_starts[k - 1]:sent_start]
         subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head == prev.root]
         for subj in subjects:
             a = _actor_of_token(ex, subj.i)
@@ -1194,7 +1297,7 @@ class ActorExtractor:
         for tok in doc:
             if tok.i in index.token_actor or tok.i in index.consumed:
                 continue
-            if _abbreviation_of(ex, doc[tok.i:tok.i + 1]) is not None:
+            if tok.is_upper and _abbreviation_of(ex, doc[tok.i:tok.i + 1]) is not None:
                 continue
             for find in (_group_at, _country_or_capital_at, _demonym_at):
                 if find(ex, tok, True) is not None:
@@ -1289,6 +1392,9 @@ def _drop_mention_at(ex: Extraction, actor: Actor, tok: Token) -> None:
                     del index.token_actor[t.i]
     if not actor.mentions:
         ex.actors.remove(actor)
+        index.by_id.pop(actor.id, None)
+        if actor in index.people:
+            index.people.remove(actor)
         key = index.keys.pop(actor.id, None)
         if key is not None:
             index.by_key.pop(key, None)

@@ -48,6 +48,8 @@ class FormIndex:
         self.folded: dict[str, object] = {}
         self.max_words = 1
         self.first_words: set[str] = set()  # folded first words of all forms, to skip hopeless starts
+        self.last_words: set[str] = set()  # folded last words of all forms, to skip hopeless ends
+        self.prefixes: set[str] = set()  # every leading substring of every folded form
 
     def add(self, form: str, record: object) -> None:
         from newsevents.lexicon.countries import is_case_sensitive_form
@@ -55,21 +57,35 @@ class FormIndex:
         form = re.sub(r"^[Tt]he\s+", "", form.strip())
         if not form:
             return
+        from newsevents.lexicon.countries import edge_words
+
+        folded = self._fold(form)
+        firsts, lasts = edge_words(folded)
+        self.first_words |= firsts
+        self.last_words |= lasts
+        self.prefixes.update(folded[:k] for k in range(1, len(folded) + 1))
         if is_case_sensitive_form(form):
             self.exact.setdefault(form, record)
-            self.first_words.add(self._fold(form).split()[0])
         else:
             key = self._fold(form)
             self.folded.setdefault(key, record)
             self.max_words = max(self.max_words, len(key.split()))
-            words = key.split()
-            self.first_words.add(words[0])
-            if words[0] == "the" and len(words) > 1:
-                self.first_words.add(words[1])
 
     def may_start(self, word: str) -> bool:
         """False when no form begins with this word (a cheap test before trying longer spans)."""
-        return self._fold(word) in self.first_words
+        from newsevents.lexicon.countries import may_be_edge
+
+        return may_be_edge(word, self.first_words, True)
+
+    def may_end(self, word: str) -> bool:
+        """False when no form ends with this word (or with the last part of a hyphenated word)."""
+        from newsevents.lexicon.countries import may_be_edge
+
+        return may_be_edge(word, self.last_words, False)
+
+    def may_continue(self, text: str) -> bool:
+        """False when no form begins with this text, so no longer text starting with it is a form either."""
+        return self._fold(text) in self.prefixes
 
     def get(self, text: str) -> object | None:
         text = text.strip()

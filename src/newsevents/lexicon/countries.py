@@ -55,6 +55,26 @@ def fold(text: str) -> str:
     return text
 
 
+_WORD_PIECES = re.compile(r"['.\-]")
+
+
+def edge_words(folded: str) -> tuple[set[str], set[str]]:
+    """The words a folded form can start and end with once tokenised: "people's republic of china"
+    starts with "people's" or "people" (the tokeniser splits "'s"); "u.s." ends with "u.s." or "s"."""
+    words = folded.split()
+    if not words:
+        return set(), set()
+    first_pieces = [p for p in _WORD_PIECES.split(words[0]) if p]
+    last_pieces = [p for p in _WORD_PIECES.split(words[-1]) if p]
+    return {words[0], *first_pieces[:1]}, {words[-1], *last_pieces[-1:]}
+
+
+def may_be_edge(word: str, edges: set[str], first: bool) -> bool:
+    """Whether a token's text can be the first (or last) word of a form whose edge words are ``edges``."""
+    starts, ends = edge_words(fold(word))
+    return not (starts if first else ends).isdisjoint(edges)
+
+
 def _strip_diacritics(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
@@ -71,6 +91,9 @@ class _Index:
     def __init__(self) -> None:
         self.exact: dict[str, Country] = {}
         self.folded: dict[str, Country] = {}
+        # Folded first and last words of every form, so a scan can skip words that start or end none.
+        self.first_words: set[str] = {"the"}
+        self.last_words: set[str] = set()
 
     def add(self, form: str, country: Country) -> None:
         form = re.sub(r"^[Tt]he\s+", "", form.strip())
@@ -78,6 +101,9 @@ class _Index:
             self.exact.setdefault(_strip_diacritics(form), country)
         else:
             self.folded.setdefault(fold(form), country)
+        firsts, lasts = edge_words(fold(form))
+        self.first_words |= firsts
+        self.last_words |= lasts
 
     def get(self, text: str) -> Country | None:
         stripped = _strip_diacritics(text)
@@ -159,6 +185,7 @@ def all_countries() -> tuple[Country, ...]:
     return _countries()
 
 
+@lru_cache(maxsize=1 << 16)
 def country_by_name(text: str) -> Country | None:
     """The country a name denotes: "U.S.", "Türkiye", "Ivory Coast", "Russia's" (a possessive is ok)."""
     if not text or not text.strip():
@@ -172,11 +199,25 @@ def country_by_name(text: str) -> Country | None:
     return hit
 
 
+@lru_cache(maxsize=1 << 16)
 def country_by_adjective(text: str) -> Country | None:
     """The country of an adjective or demonym: "Russian", "Emirati", "Ukrainians", "Briton"."""
     if not text or not text.strip():
         return None
     return _indexes()[1].get(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def country_may_start(word: str) -> bool:
+    """False when no country name, adjective or demonym begins with this word (a cheap pre-test)."""
+    by_name, by_adjective, _ = _indexes()
+    return may_be_edge(word, by_name.first_words, True) or may_be_edge(word, by_adjective.first_words, True)
+
+
+@lru_cache(maxsize=1 << 16)
+def country_name_may_end(word: str) -> bool:
+    """False when no country name ends with this word."""
+    return may_be_edge(word, _indexes()[0].last_words, False)
 
 
 def country_by_iso(code: str) -> Country | None:

@@ -26,6 +26,7 @@ def _index() -> FormIndex:
     return index
 
 
+@lru_cache(maxsize=1 << 16)
 def group_by_text(text: str) -> GroupNoun | None:
     hit = _index().get(text)
     return hit if isinstance(hit, GroupNoun) else None
@@ -33,3 +34,9 @@ def group_by_text(text: str) -> GroupNoun | None:
 
 def group_max_words() -> int:
     return _index().max_words
+
+
+@lru_cache(maxsize=1 << 16)
+def group_may_end(word: str) -> bool:
+    """False when no group noun ends with this word."""
+    return _index().may_end(word)

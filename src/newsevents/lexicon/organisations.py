@@ -73,6 +73,7 @@ def _heads() -> dict[tuple[str, ...], OrgHead]:
     return heads
 
 
+@lru_cache(maxsize=1 << 16)
 def known_org(text: str) -> OrgInfo | None:
     """A body known by name or abbreviation: "UN", "NATO", "the Kremlin", "US State Department"."""
     hit = _known().get(text)
@@ -83,9 +84,16 @@ def known_org_max_words() -> int:
     return _known().max_words
 
 
+@lru_cache(maxsize=1 << 16)
 def known_org_may_start(word: str) -> bool:
     """Whether any known body's name begins with this word."""
     return _known().may_start(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def known_org_may_continue(text: str) -> bool:
+    """Whether some known body's name begins with this text ("People's Liberation" for the PLA)."""
+    return _known().may_continue(text)
 
 
 def ministry_kind(subject: str) -> MinistryKind | None:
@@ -94,6 +102,7 @@ def ministry_kind(subject: str) -> MinistryKind | None:
     return hit if isinstance(hit, MinistryKind) else None
 
 
+@lru_cache(maxsize=1 << 16)
 def org_head(name: str) -> OrgHead | None:
     """What the last words of a name say: "Investigative Committee" -> Committee (GOV, a state body)."""
     words = tuple(fold(name).split())
@@ -113,6 +122,7 @@ _MINISTRY = re.compile(r"^(?:(?P<before>.+?)\s+)?ministry(?:\s+(?:of|for)\s+(?P<
 _DEPARTMENT = re.compile(r"^(?:(?P<before>.+?)\s+)?department(?:\s+(?:of|for)\s+(?P<after>.+))?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_org(core: str, country: Country | None, full: str | None = None) -> OrgInfo | None:
     """The canonical body a name denotes.
 

@@ -26,6 +26,7 @@ def _index() -> FormIndex:
     return index
 
 
+@lru_cache(maxsize=1 << 16)
 def known_person(text: str) -> KnownPerson | None:
     """A figure by full name or alias: "Sergei Lavrov", "Lavrov", "Zelenskyy"."""
     hit = _index().get(text)

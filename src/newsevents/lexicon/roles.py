@@ -49,6 +49,7 @@ def _plural(form: str) -> str:
     return form + "s"
 
 
+@lru_cache(maxsize=1 << 16)
 def role_by_text(text: str) -> Role | None:
     """The role a title denotes: "foreign minister", "Minister of Foreign Affairs", "spokeswoman"."""
     hit = _index().get(text)
@@ -57,3 +58,15 @@ def role_by_text(text: str) -> Role | None:
 
 def role_max_words() -> int:
     return _index().max_words
+
+
+@lru_cache(maxsize=1 << 16)
+def role_may_start(word: str) -> bool:
+    """False when no role's form begins with this word."""
+    return _index().may_start(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def role_may_end(word: str) -> bool:
+    """False when no role's form (or its plural) ends with this word."""
+    return _index().may_end(word)
