@@ -7,6 +7,7 @@ import pytest
 from newsevents.gazetteer import Gazetteer, GazetteerMissing, load_gazetteer, name_key
 from newsevents.gazetteer.build import NameKind
 from newsevents.gazetteer.cues import span_cues
+from newsevents.gazetteer.normalize import variant_key
 from newsevents.gazetteer.resolve import Resolver, lookup_name
 
 
@@ -21,6 +22,22 @@ def gaz() -> Gazetteer:
 ])
 def test_name_key_folds_spelling_variants(a, b):
     assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Schastya", "Shchastya"), ("Lysichansk", "Lysychansk"), ("Pervomayskoye", "Pervomaiske"),
+    ("Stanitsa Luganskaya", "Stanytsya-Luhanska"),
+])
+def test_variant_key_folds_transliterations(a, b):
+    assert variant_key(name_key(a)) == variant_key(name_key(b))
+
+
+def test_transliteration_variants_are_a_fallback(gaz):
+    found = gaz.lookup_keys([name_key("Schastya")], variants=True)[name_key("Schastya")]
+    assert [c.entry.gid for c in found] == [694725] and found[0].kind == NameKind.VARIANT
+    assert gaz.lookup_keys([name_key("Schastya")]) == {}  # exact lookups stay exact
+    kyiv = gaz.lookup_keys([name_key("Kyiv")], variants=True)[name_key("Kyiv")]
+    assert all(c.kind != NameKind.VARIANT for c in kyiv)  # a known name never falls back
 
 
 def test_name_key_keeps_different_names_apart():

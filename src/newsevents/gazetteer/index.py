@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from newsevents.gazetteer.normalize import name_key
+from newsevents.gazetteer.normalize import name_key, variant_key
 
 ENV_VAR = "NEWSEVENTS_GAZETTEER"
 _FILE_NAME = "gazetteer.sqlite"
 _MAX_PARAMS = 900  # below SQLite's default limit of host parameters per statement
+_VARIANT = 5  # build.NameKind.VARIANT (not imported: build pulls in the set-up-time sources)
 
 
 class GazetteerMissing(RuntimeError):
@@ -77,6 +78,9 @@ class Gazetteer:
         self._local = threading.local()
         meta = dict(self._db().execute("SELECT key, value FROM meta").fetchall())
         self.meta = meta
+        # An index built before variants existed still works, without them.
+        self._has_variants = self._db().execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'variants'").fetchone() is not None
         self._admin1: dict[tuple[str, str], GeoEntry] = {}
         self._countries: dict[str, GeoEntry] = {}
         for row in self._db().execute(f"SELECT {_COLUMNS} FROM places p WHERE feature IN ('country', 'admin1')"):
@@ -94,8 +98,12 @@ class Gazetteer:
             self._local.db = db
         return db
 
-    def lookup_keys(self, keys: Iterable[str]) -> dict[str, list[Candidate]]:
-        """Candidates for each normalised key (``name_key``) that the gazetteer knows."""
+    def lookup_keys(self, keys: Iterable[str], variants: bool = False) -> dict[str, list[Candidate]]:
+        """Candidates for each normalised key (``name_key``) that the gazetteer knows.
+
+        With ``variants``, a key the gazetteer does not know is tried as a transliteration variant
+        (``normalize.variant_key``: "Schastya" for Shchastya); such candidates come with kind VARIANT.
+        """
         wanted = sorted({k for k in keys if k})
         out: dict[str, list[Candidate]] = {}
         db = self._db()
@@ -107,12 +115,33 @@ class Gazetteer:
                 f"WHERE n.key IN ({marks})", chunk)
             for key, kind, *place in rows:
                 out.setdefault(key, []).append(Candidate(GeoEntry(*place), kind))
+        if variants and self._has_variants:
+            missing = [k for k in wanted if k not in out]
+            for key, found in self._variant_candidates(missing).items():
+                out[key] = found
+        return out
+
+    def _variant_candidates(self, keys: list[str]) -> dict[str, list[Candidate]]:
+        by_variant: dict[str, list[str]] = {}
+        for k in keys:
+            by_variant.setdefault(variant_key(k), []).append(k)
+        wanted = sorted(by_variant)
+        out: dict[str, list[Candidate]] = {}
+        db = self._db()
+        for i in range(0, len(wanted), _MAX_PARAMS):
+            chunk = wanted[i:i + _MAX_PARAMS]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(f"SELECT v.vkey, {_COLUMNS} FROM variants v JOIN places p ON p.gid = v.gid "
+                              f"WHERE v.vkey IN ({marks})", chunk)
+            for vkey, *place in rows:
+                for k in by_variant[vkey]:
+                    out.setdefault(k, []).append(Candidate(GeoEntry(*place), _VARIANT))
         return out
 
     def lookup(self, name: str) -> list[Candidate]:
         return self.lookup_keys([name_key(name)]).get(name_key(name), [])
 
-    def known_keys(self, keys: Iterable[str]) -> set[str]:
+    def known_keys(self, keys: Iterable[str], variants: bool = False) -> set[str]:
         """Which of these keys name something (cheaper than ``lookup_keys`` for recognition)."""
         wanted = sorted({k for k in keys if k})
         found: set[str] = set()
@@ -121,6 +150,17 @@ class Gazetteer:
             chunk = wanted[i:i + _MAX_PARAMS]
             marks = ",".join("?" * len(chunk))
             found.update(k for (k,) in db.execute(f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk))
+        if variants and self._has_variants:
+            by_variant: dict[str, list[str]] = {}
+            for k in wanted:
+                if k not in found:
+                    by_variant.setdefault(variant_key(k), []).append(k)
+            vkeys = sorted(by_variant)
+            for i in range(0, len(vkeys), _MAX_PARAMS):
+                chunk = vkeys[i:i + _MAX_PARAMS]
+                marks = ",".join("?" * len(chunk))
+                for (v,) in db.execute(f"SELECT DISTINCT vkey FROM variants WHERE vkey IN ({marks})", chunk):
+                    found.update(by_variant[v])
         return found
 
     def get(self, gid: int) -> GeoEntry | None:

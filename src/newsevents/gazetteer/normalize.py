@@ -34,3 +34,30 @@ def name_key(name: str) -> str:
         # Initialisms: "U.S.", "N. Y." and "US" are one key.
         return "".join(words)
     return " ".join(_WORD_FORMS.get(w, w) for w in words)
+
+
+# Transliterations of one Cyrillic name differ in a few predictable ways: Ukrainian h for Russian g
+# (Horlivka/Gorlovka), kh/h, shch/sch, y/i/j/iy/yi, ye/e, ya/ia, doubled letters, and the adjectival
+# endings (Pervomaiske/Pervomayskoye, Polove/Polevoe). The variant key folds them, for names in
+# Cyrillic-script countries only; it is a fallback for names the exact key does not know.
+_VARIANT_RULES = (("shch", "sc"), ("sch", "sc"), ("kh", "h"), ("g", "h"), ("zh", "z"), ("ts", "c"), ("tz", "c"),
+                  ("ch", "c"), ("yy", "i"), ("iy", "i"), ("yi", "i"), ("ii", "i"), ("ij", "i"), ("y", "i"),
+                  ("j", "i"), ("ie", "e"), ("ye", "e"), ("je", "e"), ("ia", "a"), ("ja", "a"), ("iu", "u"),
+                  ("ju", "u"), ("w", "v"))
+_DOUBLED = re.compile(r"(.)\1+")
+_ADJECTIVAL_END = re.compile(r"(oe|ie|ae|e|oi|ii|ai|i|o)$")
+CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "KZ", "KG", "TJ", "UZ", "MD", "BG", "MK", "RS", "ME", "BA", "MN"})
+
+
+@lru_cache(maxsize=65536)
+def variant_key(key: str) -> str:
+    """The transliteration-folded form of a ``name_key``: 'schastya' and 'shchastya' give 'scasta'."""
+    words = []
+    for w in key.split():
+        for a, b in _VARIANT_RULES:
+            w = w.replace(a, b)
+        w = _DOUBLED.sub(r"\1", w)
+        if len(w) > 5:
+            w = _ADJECTIVAL_END.sub("", w)
+        words.append(w)
+    return " ".join(words)

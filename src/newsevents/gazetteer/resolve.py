@@ -102,7 +102,7 @@ def lookup_names(gaz: Gazetteer, surfaces: list[str]) -> list[tuple[list[Candida
     One batched query for all names.
     """
     forms = [_lookup_forms(s) for s in surfaces]
-    found_by_key = gaz.lookup_keys({k for f in forms for k in f[:2] if k})
+    found_by_key = gaz.lookup_keys({k for f in forms for k in f[:2] if k}, variants=True)
     out = []
     for key, stripped_key, suffix_kind in forms:
         found = list(found_by_key.get(key, []))
@@ -167,7 +167,7 @@ class Resolver:
             cands, suffix_kind = looked_up[i]
             if suffix_kind and not cue.kind:
                 cue = SpanCue(suffix_kind, cue.qualifier)
-            allowed = {NameKind.PRIMARY, NameKind.ALTERNATE, NameKind.ALIAS}
+            allowed = {NameKind.PRIMARY, NameKind.ALTERNATE, NameKind.ALIAS, NameKind.VARIANT}
             if i in qualifier_of:
                 allowed.add(NameKind.ABBREVIATION)
             named = [c for c in cands if c.kind in allowed]
@@ -292,11 +292,11 @@ class Resolver:
             s += w.capital
         elif e.fcode == "PPLA":
             s += w.seat
-        if cand.kind == NameKind.ALTERNATE:
+        if cand.kind in (NameKind.ALTERNATE, NameKind.VARIANT):
             # A major place's other spellings (Kiev, Kharkov) are common in news; a village's are not.
             major = e.pop >= 100_000 or e.feature in ("admin1", "country")
             s += w.alternate_name * (0.25 if major else 1.0)
-            if close_spelling(name_key(clean_surface(it.surface)), name_key(e.name)):
+            if cand.kind == NameKind.VARIANT or close_spelling(name_key(clean_surface(it.surface)), name_key(e.name)):
                 s += w.close_spelling
         elif cand.kind == NameKind.ALIAS:
             s += w.alias

@@ -92,7 +92,7 @@ def _person_name_parts(doc: Doc, gaz: Gazetteer) -> set[str]:
     """
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
               and ent[-1].lower_.rstrip(".") not in PLACE_HEADS]
-    places = gaz.known_keys(name_key(ent.text) for ent in people)
+    places = gaz.known_keys((name_key(ent.text) for ent in people), variants=True)
     parts = set()
     for ent in people:
         if name_key(ent.text) not in places:
@@ -115,7 +115,7 @@ def _gazetteer_spans(doc: Doc, gaz: Gazetteer) -> dict[tuple[int, int], str]:
             if not _is_capitalised(last.text) or not last.is_alpha:
                 continue
             spans[(i, j)] = name_key(doc[i:j].text)
-    known = gaz.known_keys(spans.values())
+    known = gaz.known_keys(spans.values(), variants=True)
     return {k: v for k, v in spans.items() if v in known}
 
 
@@ -125,8 +125,8 @@ def _prominence(cands: list[Candidate], key: str) -> tuple[str, int]:
     order = {"weak": 0, "city": 1, "admin2": 2, "water": 3, "region": 4, "admin1": 5, "country": 6}
     for c in cands:
         f = c.entry.feature
-        if c.kind == NameKind.ALTERNATE and (f in ("admin1", "country") or c.entry.pop >= _MAJOR_CITY_POP
-                                             or close_spelling(key, name_key(c.entry.name))):
+        if c.kind == NameKind.VARIANT or c.kind == NameKind.ALTERNATE and (
+                f in ("admin1", "country") or c.entry.pop >= _MAJOR_CITY_POP or close_spelling(key, name_key(c.entry.name))):
             pass  # a major place's other spelling, or a transliteration ("Avdiivka"), is as good as its name
         elif c.kind not in (NameKind.PRIMARY, NameKind.ALIAS):
             continue
@@ -269,7 +269,7 @@ class ToponymRecognizer:
 
         # 2. Gazetteer matches NER did not mark as places: longest first, then left to right.
         matches = _gazetteer_spans(doc, self.gaz)
-        lookups = self.gaz.lookup_keys(set(matches.values()))
+        lookups = self.gaz.lookup_keys(set(matches.values()), variants=True)
         pending = sorted(matches, key=lambda s: (-(s[1] - s[0]), s[0]))
         provisional: list[tuple[tuple[int, int], str, int]] = []
         cands_of = {span: lookups.get(key, []) for span, key in matches.items()}
