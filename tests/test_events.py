@@ -6,6 +6,8 @@ the real pipeline (real spaCy model, real extractors before events).
 
 from __future__ import annotations
 
+import json
+
 import jsonschema
 import pytest
 
@@ -253,3 +255,52 @@ def test_withdrawal_unless_conditions_are_met_is_a_threat(code):
 def test_figurative_clash_and_interview_questions_are_not_events(code):
     assert not code("His moderate politics have clashed with the stances of the party's leaders.").events
     assert not code("Do you think the army will attack the city?").events
+
+
+# ------------------------------------------------------------------------------------------ incidents
+
+
+@pytest.mark.parametrize("text, category", [
+    ("A strong earthquake struck the northern province on Tuesday, flattening dozens of homes.", "natural_disaster"),
+    ("Torrential rain caused flooding across three districts, officials said.", "natural_disaster"),
+    ("Nine passengers died when a bus collided with a truck on the coastal highway.", "man_made_disaster"),
+    ("A gas cylinder exploded in a restaurant kitchen, injuring four workers.", "man_made_disaster"),
+    ("A fire broke out at a textile factory on Friday night.", "man_made_disaster"),
+    ("Customs officers seized two tonnes of cocaine hidden in a banana shipment.", "crime"),
+    ("Police dismantled a gang that smuggled migrants across the river.", "crime"),
+])
+def test_disasters_and_crime_are_incidents(code, text, category):
+    a = code(text)
+    assert [i.category for i in a.incidents] == [category]
+    s, t = a.incidents[0].evidence.trigger
+    assert t > s
+
+
+def test_accidental_explosion_is_no_assault_but_a_bombing_is(code):
+    accident = code("A gas cylinder exploded in a restaurant kitchen, injuring four workers.")
+    assert not [e for e in accident.events if e.type == "ASSAULT"]
+    assert accident.incidents[0].injured is not None and accident.incidents[0].injured.min == 4
+    bombing = code("Militants detonated a bomb at a crowded market, killing six people.")
+    assert any(e.type == "ASSAULT" and e.acled for e in bombing.events)
+    assert not bombing.incidents
+
+
+def test_gunfire_ceasefire_and_protest_fires_are_no_accidents(code):
+    for text in ("Soldiers opened fire on the convoy near the border.",
+                 "The two sides agreed to a cease-fire on Sunday.",
+                 "Protesters lit fires and threw stones at police outside parliament."):
+        assert not [i for i in code(text).incidents if i.category == "man_made_disaster"], text
+
+
+def test_ordinary_crime_gets_no_acled_type(code):
+    a = code("Robbers attacked a shopkeeper and stole his phone in the market on Monday.")
+    assert not [e for e in a.events if e.acled]
+    assert [i.category for i in a.incidents] == ["crime"]
+
+
+def test_incidents_round_trip_through_the_schema_dict(code):
+    a = code("Nine passengers died when a bus collided with a truck on the coastal highway.")
+    back = Analysis.from_dict(a.to_dict())
+    assert [i.category for i in back.incidents] == ["man_made_disaster"]
+    assert back.incidents[0].evidence == a.incidents[0].evidence
+    jsonschema.validate(a.to_dict(), json.loads((SHARED / "schema" / "analysis.schema.json").read_text()))

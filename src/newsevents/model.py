@@ -174,6 +174,23 @@ class Event:
     confidence: float | None = None
 
 
+@dataclass
+class Incident:
+    """A newsworthy happening that is no political event: a natural or man-made disaster, organised crime.
+
+    PLOVER treats these as contexts and ACLED does not code them; risk desks and CASE 2021 do.
+    """
+
+    id: str
+    category: str  # natural_disaster | man_made_disaster | crime
+    evidence: Evidence
+    places: list[str] = field(default_factory=list)
+    date: When = field(default_factory=lambda: When(None, "unknown"))
+    fatalities: Range | None = None
+    injured: Range | None = None
+    confidence: float | None = None
+
+
 def _drop_none_extras(record: dict[str, Any], keep: set[str]) -> dict[str, Any]:
     # Optional extras that are None are left out to keep lines short; schema fields always stay.
     return {k: v for k, v in record.items() if v is not None or k in keep}
@@ -192,6 +209,7 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)  # optional, additive
     schema_version: str = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -236,6 +254,7 @@ class Analysis:
             "quotes": quotes,
             "quantities": quantities,
             "events": events,
+            "incidents": [_incident_dict(i) for i in self.incidents],
         }
 
     @classmethod
@@ -286,5 +305,24 @@ class Analysis:
                 "fatalities": rng(d.get("fatalities")),
                 "injured": rng(d.get("injured")),
             }))
-        return cls(article, actors, places, times, quotes, quantities, events,
-                   data.get("schema_version", SCHEMA_VERSION))
+        incidents = []
+        for d in data.get("incidents", []):
+            ev = d["evidence"]
+            date = d.get("date") or {}
+            incidents.append(Incident(**{
+                **pick(Incident, d),
+                "evidence": Evidence(span(ev["span"]), span(ev.get("trigger"))),
+                "date": When(date.get("value"), date.get("precision", "unknown")),
+                "fatalities": rng(d.get("fatalities")),
+                "injured": rng(d.get("injured")),
+            }))
+        return cls(article, actors, places, times, quotes, quantities, events, incidents=incidents,
+                   schema_version=data.get("schema_version", SCHEMA_VERSION))
+
+
+def _incident_dict(incident: Incident) -> dict[str, Any]:
+    d = asdict(incident)
+    d["evidence"] = {"span": list(incident.evidence.span)}
+    if incident.evidence.trigger:
+        d["evidence"]["trigger"] = list(incident.evidence.trigger)
+    return _drop_none_extras(d, {"id", "category", "evidence", "places", "date"})

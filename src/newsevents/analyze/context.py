@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from newsevents.model import Actor, Analysis, Article, Event, Place, Quantity, Quote, TimeRef
+from newsevents.model import Actor, Analysis, Article, Event, Incident, Place, Quantity, Quote, TimeRef
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Extraction:
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
     # Scratch space for extractors to hand richer, non-serialised results to later ones
     # (e.g. token-level links). Keys are namespaced by the extractor's name.
     notes: dict[str, Any] = field(default_factory=dict)
@@ -56,6 +57,7 @@ class Extraction:
             quotes=self.quotes,
             quantities=self.quantities,
             events=self.events,
+            incidents=self.incidents,
         )
 
 

@@ -28,6 +28,7 @@ from newsevents.events.apis import (
 from newsevents.events.coder import Draft, EventCoder
 from newsevents.events.country_places import country_place
 from newsevents.events.frames import frame_of, is_weapon
+from newsevents.events.incidents import accidental_explosion, incident_cue
 from newsevents.events.lexicon import (
     CIVILIAN_OBJECTS,
     CLASH_WORDS,
@@ -40,7 +41,7 @@ from newsevents.events.lexicon import (
 from newsevents.events.taxonomy import acled
 from newsevents.events.triggers import lemma
 from newsevents.lexicon.countries import country_by_iso
-from newsevents.model import Actor, Event, Evidence, Place, Range, When
+from newsevents.model import Actor, Event, Evidence, Incident, Place, Range, When
 
 Span = tuple[int, int]
 
@@ -74,6 +75,31 @@ class EventExtractor:
             if event.date.precision != "unknown":
                 previous = event  # the last event whose time the text told
         _date_from_later_mentions(ex.events)
+        ex.incidents.extend(_incidents(ex, used_quantities))
+
+
+def _incidents(ex: Extraction, used: set[int]) -> list[Incident]:
+    """Disasters and crime, one per sentence that reports one (see ``newsevents.events.incidents``)."""
+    out: list[Incident] = []
+    for sent in ex.doc.sents:
+        cue = incident_cue(sent)
+        if cue is None:
+            continue
+        category, tok = cue
+        span = (sent.start_char, sent.end_char)
+        places = places_for_span(ex, *span)
+        incident = Incident(id=ex.new_id("i"), category=category,
+                            evidence=Evidence(span, (tok.idx, tok.idx + len(tok.text))),
+                            places=[p.id for p in places], date=date_for_span(ex, *span),
+                            confidence=0.6 if tok.pos_ in ("NOUN", "PROPN") else 0.5)
+        if category != "crime":
+            killed, hurt, quantities = casualties_for_span(ex, *span)
+            fresh = [q for q in quantities if id(q) not in used and q.event is None]
+            if fresh:
+                used.update(id(q) for q in fresh)
+                incident.fatalities, incident.injured = killed, hurt
+        out.append(incident)
+    return out
 
 
 def _date_from_later_mentions(events: list[Event]) -> None:
@@ -115,6 +141,8 @@ class _EventBuilder:
         if d.type in _PHYSICAL and agents and not actors and not any(_can_act(a) for a in agents) \
                 and not set(d.modes) & _WEAPON_MODES:
             return None
+        if d.type == "ASSAULT" and not actors and accidental_explosion(d.sent):
+            return None  # a gas explosion or a factory fire: an incident, not an assault
         partners = self._actors(d.frame.partners)
         self.actor_spans = self.actor_spans[: len(agents) + len(d.frame.partners)]
         recipients = self._actors(d.frame.patients)

@@ -81,8 +81,27 @@ def acled_sub_event(x: AcledInput) -> str | None:
     return rule(x) if rule else None
 
 
+# Ordinary and organised crime, which ACLED leaves out unless armed political groups are involved
+_ORGANISED_CRIME = frozenset("smuggle smuggler smuggling trafficker trafficking drug narcotic cocaine heroin cartel "
+                             "robbery robber burglar burglary thief theft fraud fraudster scam pornography "
+                             "extortion poacher poaching counterfeit launder laundering thug".split())
+
+
+_EXPLOSIVE_MODES = frozenset(("grenade", "explosives", "aerial", "drone", "heavy-weapons", "cbrn", "suicide-attack"))
+
+
+def _ordinary_crime(x: AcledInput) -> bool:
+    if not (x.patient_lemmas | x.agent_lemmas | x.clause_lemmas) & _ORGANISED_CRIME:
+        return False
+    if x.patient_lemmas & (WORD_CLASSES["weapon_cache"] | _POLITICAL_PEOPLE):
+        return False
+    return not any(s in ("REB", "MIL", "UAF", "PRM") for s in x.agent_sectors + x.recipient_sectors)
+
+
 def _assault(x: AcledInput) -> str | None:
     modes = set(x.modes)
+    if _ordinary_crime(x) and not x.sentence_lemmas & _MOB and not modes & _EXPLOSIVE_MODES:
+        return None
     if x.hint == "Disrupted weapons use":
         return x.hint
     if x.hint == "Mob violence" or x.sentence_lemmas & _MOB or x.agent_lemmas & _MOB:
