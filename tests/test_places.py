@@ -195,6 +195,14 @@ def test_demonym_on_an_actor_is_not_a_place(geo):
     assert places_for_span(ex, 0, len(ex.article.text)) == []
 
 
+def test_a_place_naming_a_side_is_not_the_location(geo):
+    ex = extract(geo, "Kiev forces shelled Horlivka overnight.")
+    places = places_for_span(ex, 0, len(ex.article.text))
+    assert [p.name for p in places] == ["Horlivka"]
+    ex = extract(geo, "Moscow-backed separatists attacked Avdiivka.")
+    assert [p.admin1 for p in places_for_span(ex, 0, len(ex.article.text))] == ["Donetsk"]
+
+
 def test_origin_gives_way_to_the_location(geo):
     ex = extract(geo, "Fighters from Chechnya were seen in Bakhmut.")
     places = places_for_span(ex, 0, len(ex.article.text))

@@ -152,14 +152,15 @@ def places_for_span(ex: Extraction, start: int, end: int) -> list[Place]:
 
     Not every toponym of the clause: a place that only contains another place of the span is dropped
     ("Russia's Bryansk region" -> Bryansk Oblast; "Horlivka, Donetsk" -> Horlivka); so is a place inside an
-    organisation's or person's name ("Kyiv City Council"), and an origin ("troops from Chechnya") when
-    the span has another place. Lists keep every member ("airbases in Murmansk, Ivanovo and Ryazan").
+    organisation's or person's name ("Kyiv City Council"), a place naming an actor's side ("Kiev forces
+    shelled ...", "Moscow-backed rebels"), and an origin ("troops from Chechnya") when the span has
+    another place. Lists keep every member ("airbases in Murmansk, Ivanovo and Ryazan").
     With no toponym at all, a demonym on a place noun stands for its country ("Russian airbases" ->
     Russia); a demonym on an actor ("Ukrainian drones") is not a place.
     """
     notes = place_notes(ex)
     inside = [m for m in notes.mentions if start <= m.start and m.end <= end]
-    inside = [m for m in inside if not _in_actor_name(ex, m)]
+    inside = [m for m in inside if not _in_actor_name(ex, m) and not _is_affiliation(ex, m)]
     places: dict[str, tuple[Place, PlaceMention]] = {}
     for m in inside:
         place = ex.place_by_id(m.place_id)
@@ -200,6 +201,25 @@ def _in_actor_name(ex: Extraction, m: PlaceMention) -> bool:
             if s <= m.start and m.end <= e and (e - s) > (m.end - m.start):
                 return True
     return False
+
+
+# Heads that make a place name an actor's affiliation, not where something happened: "Kiev forces",
+# "Moscow's troops", "Moscow-backed separatists", "pro-Kiev militia".
+AFFILIATION_HEADS = {
+    "force", "forces", "troop", "troops", "military", "army", "soldier", "soldiers", "serviceman", "servicemen",
+    "militia", "militias", "militiaman", "militiamen", "government", "authorities", "authority", "official",
+    "officials", "regime", "leadership", "administration", "side", "ministry", "diplomat", "diplomats",
+    "envoy", "negotiators", "delegation", "spokesman", "backed", "led", "controlled", "sponsored", "allied",
+    "supported", "loyal", "appointed",
+}
+
+
+def _is_affiliation(ex: Extraction, m: PlaceMention) -> bool:
+    span = ex.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "poss", "amod", "nmod", "npadvmod") and root.head.lower_ in AFFILIATION_HEADS
 
 
 def _is_origin(ex: Extraction, m: PlaceMention) -> bool:
