@@ -112,6 +112,7 @@ def test_headline_names_the_tagger_gets_wrong(geo):
     ("Sloviansk", "Sloviansk", 693468),  # an alternate spelled like the town's name beats an unrelated one
     ("Luhansk airport", "Luhansk", 702658),
     ("Schastya", "Schastya", 694725),  # a Russian-style transliteration of Shchastya
+    ("Stanytsia Luhanska", "Stanytsia Luhanska", 692953),  # a two-word town NER and actors take for a person
 ])
 def test_a_label_text_is_a_place_name(geo, text, surface, expected):
     assert gid(extract(geo, text), surface) == expected
@@ -129,6 +130,13 @@ def test_possessives_name_places_not_site_words(geo):
     assert gid(ex, "Kiev") == 703448
     names = {ex.article.text[s:e] for p in ex.places for s, e in p.mentions}
     assert "Independence" not in names  # the first word of a square's name is no town in Missouri
+
+
+def test_a_village_needs_a_telling_context(geo):
+    ex = extract(geo, "A soldier died of wounds near Hnutove - the press service")
+    assert at(ex, "Hnutove").admin1 == "Donetsk"  # a village of a few hundred people, after "near"
+    ex = extract(geo, "Hnutove and others signed the letter.")
+    assert at(ex, "Hnutove") is None
 
 
 def test_months_are_not_towns(geo):

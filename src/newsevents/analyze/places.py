@@ -73,12 +73,20 @@ class PlaceExtractor:
 
 
 def _drop_actor_names(ex: Extraction, toponyms: list[Toponym]) -> list[Toponym]:
-    """A gazetteer-only match that is the mention of a person with a full name ('Rubio') is not a place."""
+    """A gazetteer-only match that is the mention of a person with a full name ('Rubio') is not a place.
+
+    A several-word name the gazetteer knows as a whole ("Stanytsia Luhanska" taken for a person's
+    first and last name) stays a place.
+    """
     people = [a for a in ex.actors if a.kind == "person" and len(a.name.split()) > 1]
     out = []
     for t in toponyms:
-        if t.source == "gazetteer" and any(s <= t.start and t.end <= e for a in people for s, e in a.mentions):
+        if t.source == "gazetteer" and len(t.text.split()) < 2 and any(
+                s <= t.start and t.end <= e for a in people for s, e in a.mentions):
             continue
+        if t.source == "gazetteer" and any(s < t.start or t.end < e for a in people for s, e in a.mentions
+                                           if s <= t.start and t.end <= e):
+            continue  # part of a longer person's name
         out.append(t)
     return out
 

@@ -34,6 +34,8 @@ MISLABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW", 
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "around", "towards", "toward",
             "through", "throughout", "within", "via", "between", "over", "on", "of", "inside", "off",
             "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west", "nearby"}
+# The prepositions that put something at a place (not "of", "on", "over", "between": those take other nouns).
+_NEAR = {"in", "at", "near", "outside", "around", "into", "towards", "toward", "inside", "nearby"}
 _SKIPPABLE_BEFORE = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
                      "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied",
                      "neighbouring", "neighboring", "downtown", "rural", "suburban", "frontline"}
@@ -120,9 +122,12 @@ def _gazetteer_spans(doc: Doc, gaz: Gazetteer) -> dict[tuple[int, int], str]:
 
 
 def _prominence(cands: list[Candidate], key: str) -> tuple[str, int]:
-    """How prominent the best reading of a name is: ('country'|'admin1'|'region'|'city'|'weak', pop)."""
+    """How prominent the best reading of a name is: ('country'|'admin1'|'region'|'city'|'small'|'weak', pop).
+
+    'small' is a village under ``_MIN_CITY_POP`` known by this name: a place only in a telling context.
+    """
     best, pop = "weak", 0
-    order = {"weak": 0, "city": 1, "admin2": 2, "water": 3, "region": 4, "admin1": 5, "country": 6}
+    order = {"weak": 0, "small": 0.5, "city": 1, "admin2": 2, "water": 3, "region": 4, "admin1": 5, "country": 6}
     for c in cands:
         f = c.entry.feature
         if c.kind == NameKind.VARIANT or c.kind == NameKind.ALTERNATE and (
@@ -131,7 +136,7 @@ def _prominence(cands: list[Candidate], key: str) -> tuple[str, int]:
         elif c.kind not in (NameKind.PRIMARY, NameKind.ALIAS):
             continue
         if f == "city" and c.entry.pop < _MIN_CITY_POP:
-            continue
+            f = "small"
         if order.get(f, 0) > order[best] or (f == best and c.entry.pop > pop):
             best, pop = f, c.entry.pop
     return best, pop
@@ -213,11 +218,11 @@ def _before_possessive_site(doc: Doc, span: Span) -> bool:
     return j < len(doc) and doc[j].lower_ in PLACE_HEADS
 
 
-def _locative_before(doc: Doc, start: int) -> bool:
+def _locative_before(doc: Doc, start: int, words: set[str] = LOCATIVE) -> bool:
     i = start - 1
     while i >= 0 and doc[i].lower_ in _SKIPPABLE_BEFORE:
         i -= 1
-    return i >= 0 and doc[i].lower_ in LOCATIVE
+    return i >= 0 and doc[i].lower_ in words
 
 
 def _dateline(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -307,12 +312,16 @@ class ToponymRecognizer:
                     continue
                 verdict = undecided[(s, e)]
                 cands = cands_of.get((s, e), [])
-                support = verdict == "sure" or label or cue.kind is not None or _locative_before(doc, s) \
-                    or _dateline(doc, text, s, e) or self._listed_with(doc, spans_now, k, confirmed) \
-                    or (s, e) in paired or self._after_place_comma(doc, s, cands) \
-                    or _self_cued(doc[s:e], cands) or _place_object(doc, doc[s:e]) \
-                    or _after_possessive_place(doc, doc[s:e], confirmed) or _before_possessive_site(doc, doc[s:e]) \
-                    or any(c.entry.gid in confirmed_gids for c in cands)
+                if verdict == "small":  # a village: only a telling context makes its name a place
+                    support = label or cue.kind == "city" or (s, e) in paired or _locative_before(doc, s, _NEAR) \
+                        or self._after_place_comma(doc, s, cands) or _place_object(doc, doc[s:e])
+                else:
+                    support = verdict == "sure" or label or cue.kind is not None or _locative_before(doc, s) \
+                        or _dateline(doc, text, s, e) or self._listed_with(doc, spans_now, k, confirmed) \
+                        or (s, e) in paired or self._after_place_comma(doc, s, cands) \
+                        or _self_cued(doc[s:e], cands) or _place_object(doc, doc[s:e]) \
+                        or _after_possessive_place(doc, doc[s:e], confirmed) or _before_possessive_site(doc, doc[s:e]) \
+                        or any(c.entry.gid in confirmed_gids for c in cands)
                 if support:
                     span = doc[s:e]
                     take(span, "gazetteer", ent_at[s].label_ if s in ent_at else None)
@@ -416,6 +425,8 @@ class ToponymRecognizer:
             return "maybe"
         if len(span) == 1 and _common_word_use(doc, span[0]):
             return None  # "Reading the report", "a Nice day": a common word, not a name here
+        if feature == "small":
+            return "small"
         if feature == "city" and pop < _STRONG_CITY_POP and ent is None and len(span) == 1:
             return "maybe"
         if ent is None and (feature in ("country", "admin1", "region", "water") or pop >= _MAJOR_CITY_POP):
