@@ -304,3 +304,12 @@ def test_incidents_round_trip_through_the_schema_dict(code):
     assert [i.category for i in back.incidents] == ["man_made_disaster"]
     assert back.incidents[0].evidence == a.incidents[0].evidence
     jsonschema.validate(a.to_dict(), json.loads((SHARED / "schema" / "analysis.schema.json").read_text()))
+
+
+def test_group_without_nationality_is_of_the_country_where_it_acts(code):
+    a = code("Protesters marched in Lusaka on Friday.")
+    ev = next(e for e in a.events if e.type == "PROTEST")
+    assert _actor(a, ev.actors[0]).country == "ZMB"
+    two = code("Protesters marched in Lusaka and Harare on Friday.")
+    ev = next(e for e in two.events if e.type == "PROTEST")
+    assert _actor(two, ev.actors[0]).country is None  # two countries: no guess

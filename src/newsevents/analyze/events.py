@@ -75,7 +75,33 @@ class EventExtractor:
             if event.date.precision != "unknown":
                 previous = event  # the last event whose time the text told
         _date_from_later_mentions(ex.events)
+        _home_country_for_groups(ex)
         ex.incidents.extend(_incidents(ex, used_quantities))
+
+
+_FOREIGN_SECTORS = frozenset(("IGO", "NGO"))
+_STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "JUD", "LEG"))
+
+
+def _home_country_for_groups(ex: Extraction) -> None:
+    """A group named without a nationality ("police", "protesters", "unidentified gunmen") is of the
+    country where its events happen, when they all happen in one: the convention ACLED codes by
+    ("Protesters (Algeria)", "Unidentified Armed Group (Burundi)"). State bodies named without a country
+    ("the Police", "the army") likewise."""
+    country_of_place = {p.id: c for p in ex.places if (c := _iso3(p.country))}
+    in_article = set(country_of_place.values())
+    seen: dict[str, set[str]] = {}
+    for ev in ex.events:
+        # where the event happened; an event placed nowhere resolvable happened in the article's country
+        where = {country_of_place[pid] for pid in ev.places if pid in country_of_place} or in_article
+        for actor_id in (*ev.actors, *ev.recipients):
+            seen.setdefault(actor_id, set()).update(where)
+    for actor in ex.actors:
+        where = seen.get(actor.id, set())
+        if actor.country is not None or len(where) != 1 or actor.sector in _FOREIGN_SECTORS:
+            continue
+        if actor.kind == "group" or actor.kind == "organization" and actor.sector in _STATE_SECTORS:
+            actor.country = next(iter(where))
 
 
 def _incidents(ex: Extraction, used: set[int]) -> list[Incident]:
