@@ -29,9 +29,13 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 gazetteer:
 	$(PY) -m newsevents.gazetteer.build
 
+# The demonstration articles (the seed and the openly licensed Wikinews articles in ../shared, read in
+# place) into $(DB); ingest reports bad inputs and goes on, so its status does not stop the tour.
 run: install
 	$(VENV)/bin/newsevents ingest --db $(DB) $(SHARED)/acceptance/seed.txt $(SHARED)/data/crossdoc/meantime-dev/articles.jsonl $(SHARED)/data/corpus/wikinews-en.jsonl || true
+	$(VENV)/bin/newsevents link --db $(DB)
 	$(VENV)/bin/newsevents events --db $(DB) --limit 40
+	$(VENV)/bin/newsevents stories --db $(DB) --min-articles 2 --limit 10
 
 lint: install
 	$(VENV)/bin/ruff check src tests evaluation benchmarks

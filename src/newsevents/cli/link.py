@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsevents.cli import main
+from newsevents.cli.consoles import stdout_console
 from newsevents.store import DEFAULT_DB, Store, StoreError, open_store
 
 EXIT_INTERRUPTED = 130
@@ -134,7 +135,7 @@ def stories_command(db_path: str, since: str | None, until: str | None, country:
     if fmt == "json":
         click.echo(json.dumps([s.to_dict() for s in found], ensure_ascii=False, indent=2))
         return
-    console = Console()
+    console = stdout_console()
     if not found:
         console.print("no stories match")
         return
@@ -226,7 +227,7 @@ def story_command(ref: str, db_path: str, fmt: str) -> None:
         click.echo(json.dumps(view.to_dict(), ensure_ascii=False, indent=2))
         return
     s = view.summary
-    console = Console()
+    console = stdout_console()
     console.print(Text(s.title or "(untitled story)", style="bold underline"))
     console.print(f"{s.id} · {_span(s.date_start, s.date_end)} · {s.n_events} events · {s.n_articles} articles · "
                   f"outlets: {', '.join(s.outlets) or '?'}", style="dim")

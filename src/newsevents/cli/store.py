@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsevents.cli import main
+from newsevents.cli.consoles import stdout_console
 from newsevents.model import Analysis
 from newsevents.store import (
     DEFAULT_DB,
@@ -196,7 +197,7 @@ def events_command(db_path: str, limit: int | None, fmt: str, **opts: Any) -> No
     elif fmt == "geojson":
         write_feature_collection(records, sys.stdout)
     else:
-        console = Console()
+        console = stdout_console()
         if not records:
             console.print(f"no events match ({total_articles:,} articles stored in {db_path})")
             return
@@ -320,7 +321,7 @@ def article_command(ref: str, db_path: str) -> None:
         stored = store.stored(article_id)
     assert analysis is not None and stored is not None
     a = analysis.article
-    console = Console()
+    console = stdout_console()
     console.print(Text(a.title or "(untitled)", style="bold underline"))
     meta = [f"id {a.id}", f"external id {a.external_id}" if a.external_id else "", a.outlet or "",
             f"published {a.published}" if a.published else "", a.url or ""]
