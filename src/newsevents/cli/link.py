@@ -8,9 +8,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import click
@@ -19,27 +16,13 @@ from rich.table import Table
 from rich.text import Text
 
 from newsevents.cli import main
-from newsevents.cli.consoles import stdout_console
-from newsevents.store import DEFAULT_DB, Store, StoreError, open_store
+from newsevents.cli.common import opened_store, stdout_console
+from newsevents.store import DEFAULT_DB, Store, StoreError
 
 EXIT_INTERRUPTED = 130
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, metavar="PATH",
                          help="SQLite database file.")
-
-
-@contextmanager
-def _store(path: str) -> Iterator[Store]:
-    if not Path(path).is_file():
-        raise click.ClickException(f"{path}: no such database (create it with `newsevents ingest --db {path} ...`)")
-    try:
-        store = open_store(path)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 # -- link ------------------------------------------------------------------------------------------
@@ -61,7 +44,7 @@ def link_command(db_path: str, window_days: int) -> None:
         if err.is_terminal:
             err.print(f"linked {result.articles:,} articles ({result.rate:,.0f}/s)…", end="\r")
 
-    with _store(db_path) as store:
+    with opened_store(db_path, must_exist=True) as store:
         try:
             result = link(store, LinkConfig(window_days=window_days), on_progress=progress)
         except KeyboardInterrupt:
@@ -123,7 +106,7 @@ def stories_command(db_path: str, since: str | None, until: str | None, country:
     """List stories, latest first: their span, title, events, articles and outlets."""
     from newsevents.link import list_stories
 
-    with _store(db_path) as store:
+    with opened_store(db_path, must_exist=True) as store:
         _require(store)
         try:
             found = list_stories(store.db, since=since, until=until, min_articles=min_articles, disputed=disputed,
@@ -215,7 +198,7 @@ def story_command(ref: str, db_path: str, fmt: str) -> None:
     source's version side by side in publication order, and where the sources disagree."""
     from newsevents.link import find_story, get_story
 
-    with _store(db_path) as store:
+    with opened_store(db_path, must_exist=True) as store:
         _require(store)
         story_id = find_story(store.db, ref)
         if story_id is None:

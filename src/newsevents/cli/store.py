@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -20,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsevents.cli import main
-from newsevents.cli.consoles import stdout_console
+from newsevents.cli.common import opened_store, stdout_console
 from newsevents.model import Analysis
 from newsevents.store import (
     DEFAULT_DB,
@@ -29,8 +26,6 @@ from newsevents.store import (
     Near,
     QueryError,
     Store,
-    StoreError,
-    open_store,
 )
 
 if TYPE_CHECKING:
@@ -40,20 +35,6 @@ EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by SIGINT
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, metavar="PATH",
                          help="SQLite database file.")
-
-
-@contextmanager
-def _store(path: str, must_exist: bool = False) -> Iterator[Store]:
-    if must_exist and not Path(path).is_file():
-        raise click.ClickException(f"{path}: no such database (create it with `newsevents ingest --db {path} ...`)")
-    try:
-        store = open_store(path)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 # -- ingest ----------------------------------------------------------------------------------------
@@ -86,7 +67,7 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, reanalyze: bool, batch
     if not inputs and not reanalyze:
         raise click.UsageError("give at least one INPUT (or --reanalyze alone to re-analyze the stored articles)")
     err = Console(stderr=True)
-    with _store(db_path) as store:
+    with opened_store(db_path) as store:
         # The database (and its -wal/-shm files) may sit inside a folder being ingested: never read it.
         items = read_inputs(inputs, exclude=(db_path,)) if inputs else stored_articles(store)
         progress = Progress(SpinnerColumn(), TextColumn("ingesting"), TextColumn("{task.completed:,} articles"),
@@ -184,7 +165,7 @@ def events_command(db_path: str, limit: int | None, fmt: str, **opts: Any) -> No
     from newsevents.export.records import event_json
 
     shown = limit or (TABLE_LIMIT if fmt == "table" else None)
-    with _store(db_path, must_exist=True) as store:
+    with opened_store(db_path, must_exist=True) as store:
         # One more than shown, to say when the table is cut.
         records = _records(store, _build_query(opts, None if shown is None else shown + 1))
         total_articles = store.db.execute("SELECT COUNT(*) FROM articles")[0][0]
@@ -311,7 +292,7 @@ def highlighted_text(analysis: Analysis) -> Text:
 @db_option
 def article_command(ref: str, db_path: str) -> None:
     """Show a stored article (by id, id prefix or external id) with its extractions highlighted."""
-    with _store(db_path, must_exist=True) as store:
+    with opened_store(db_path, must_exist=True) as store:
         article_id = store.find_article(ref)
         if article_id is None:
             raise click.ClickException(f"{ref}: no such article in {db_path} (give an id, id prefix or external id)")
@@ -362,7 +343,7 @@ def export_command(db_path: str, fmt: str, output: str, **opts: Any) -> None:
 
     exporter = get_exporter(fmt)
     query = _build_query(opts)
-    with _store(db_path, must_exist=True) as store:
+    with opened_store(db_path, must_exist=True) as store:
         if output == "-":
             if exporter.binary and sys.stdout.isatty():
                 raise click.UsageError(f"{fmt} is binary: give --output FILE{exporter.suffix} or redirect")

@@ -10,23 +10,15 @@ and re-links (see ``linker.py``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from newsevents.store import Database
+from newsevents.store.migrations import Migration, applied_version, migrate
 
-from newsevents.store import Database, SchemaTooNew
-from newsevents.store.backend import transaction
-
-
-@dataclass(frozen=True)
-class LinkMigration:
-    version: int
-    name: str
-    statements: tuple[str, ...]
+LEDGER = "link_schema"
 
 
 _FIGURES = ("fatalities_min INTEGER, fatalities_max INTEGER, injured_min INTEGER, injured_max INTEGER")
 
-INITIAL = LinkMigration(1, "linked articles, reports, canonical events, stories, runs", (
+INITIAL = Migration(1, "linked articles, reports, canonical events, stories, runs", (
     # Which analysis of each article is linked: a re-analysed article (new analyzed_at) is linked again.
     """CREATE TABLE link_articles (
   article_id TEXT PRIMARY KEY,
@@ -119,7 +111,7 @@ INITIAL = LinkMigration(1, "linked articles, reports, canonical events, stories,
 )""",
 ))
 
-LINK_MIGRATIONS: tuple[LinkMigration, ...] = (INITIAL,)
+LINK_MIGRATIONS: tuple[Migration, ...] = (INITIAL,)
 LINK_LATEST = LINK_MIGRATIONS[-1].version
 
 LINK_TABLES = ("link_articles", "link_reports", "canonical_events", "stories", "link_words", "link_meta",
@@ -127,9 +119,7 @@ LINK_TABLES = ("link_articles", "link_reports", "canonical_events", "stories", "
 
 
 def link_version(db: Database) -> int:
-    if "link_schema" not in db.table_names():
-        return 0
-    return int(db.execute("SELECT MAX(version) FROM link_schema")[0][0] or 0)
+    return applied_version(db, LEDGER)
 
 
 def has_link_tables(db: Database) -> bool:
@@ -138,21 +128,4 @@ def has_link_tables(db: Database) -> bool:
 
 def ensure_schema(db: Database) -> list[int]:
     """Applies the missing linking migrations; returns the versions applied."""
-    if "link_schema" not in db.table_names():
-        with transaction(db):
-            db.execute("CREATE TABLE link_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                       "applied_at TEXT NOT NULL)")
-    current = link_version(db)
-    if current > LINK_LATEST:
-        raise SchemaTooNew(f"{db.name}: the linking tables have version {current}, newer than this newsevents "
-                           f"knows ({LINK_LATEST}); upgrade newsevents to use them")
-    applied = []
-    for migration in LINK_MIGRATIONS:
-        if migration.version > current:
-            with transaction(db):
-                for statement in migration.statements:
-                    db.execute(statement)
-                db.execute("INSERT INTO link_schema (version, name, applied_at) VALUES (?, ?, ?)",
-                           (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")))
-            applied.append(migration.version)
-    return applied
+    return migrate(db, migrations=LINK_MIGRATIONS, ledger=LEDGER, what="the linking tables")

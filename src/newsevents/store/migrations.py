@@ -119,34 +119,40 @@ class SchemaTooNew(StoreError):
     pass
 
 
-def applied_version(db: Database) -> int:
-    """The highest migration applied to this database; 0 for an empty one."""
-    if "schema_migrations" not in db.table_names():
+def applied_version(db: Database, ledger: str = "schema_migrations") -> int:
+    """The highest migration recorded in ``ledger``; 0 for a database without it."""
+    if ledger not in db.table_names():
         return 0
-    row = db.execute("SELECT MAX(version) FROM schema_migrations")[0]
+    row = db.execute(f"SELECT MAX(version) FROM {ledger}")[0]
     return int(row[0] or 0)
 
 
-def migrate(db: Database, target: int | None = None) -> list[int]:
-    """Applies the missing migrations up to ``target`` (default: the latest); returns the versions applied."""
-    target = LATEST_VERSION if target is None else target
-    if "schema_migrations" not in db.table_names():
+def migrate(db: Database, target: int | None = None, *, migrations: tuple[Migration, ...] = MIGRATIONS,
+            ledger: str = "schema_migrations", what: str = "the database") -> list[int]:
+    """Applies the missing ``migrations`` up to ``target`` (default: the latest); returns the versions applied.
+
+    Another stage that keeps tables in the same database (linking) passes its own migrations and its own
+    ``ledger`` table, so each stage's schema is versioned on its own by the same mechanism.
+    """
+    latest = migrations[-1].version
+    target = latest if target is None else target
+    if ledger not in db.table_names():
         with transaction(db):
-            db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            db.execute(f"CREATE TABLE {ledger} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                        "applied_at TEXT NOT NULL)")
-    current = applied_version(db)
-    if current > LATEST_VERSION:
+    current = applied_version(db, ledger)
+    if current > latest:
         raise SchemaTooNew(
-            f"{db.name}: the database has schema version {current}, newer than this newsevents knows "
-            f"({LATEST_VERSION}); upgrade newsevents to use it"
+            f"{db.name}: {what} has schema version {current}, newer than this newsevents knows "
+            f"({latest}); upgrade newsevents to use it"
         )
     applied = []
-    for migration in MIGRATIONS:
+    for migration in migrations:
         if current < migration.version <= target:
             with transaction(db):
                 for statement in migration.statements:
                     db.execute(statement)
-                db.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                db.execute(f"INSERT INTO {ledger} (version, name, applied_at) VALUES (?, ?, ?)",
                            (migration.version, migration.name, datetime.now(UTC).isoformat(timespec="seconds")))
             applied.append(migration.version)
     return applied
