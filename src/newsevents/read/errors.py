@@ -6,7 +6,7 @@ A reader never raises past ``read_inputs``: a bad input becomes one ``ReadError`
 
 from __future__ import annotations
 
-from newsevents.nlp import MAX_CHARS
+from newsevents.limits import MAX_CHARS
 
 # A whole-file input (one text, HTML page, feed or JSON array) is read into memory: refuse files so
 # large that doing so is a mistake. JSON Lines are streamed line by line and have no file limit.
