@@ -313,3 +313,15 @@ def test_group_without_nationality_is_of_the_country_where_it_acts(code):
     two = code("Protesters marched in Lusaka and Harare on Friday.")
     ev = next(e for e in two.events if e.type == "PROTEST")
     assert _actor(two, ev.actors[0]).country is None  # two countries: no guess
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("The army drove back the militants from a key village.", "Government regains territory"),
+    ("Government troops took control of the town after the rebels withdrew from it.",
+     "Non-violent transfer of territory"),
+    ("Rebels captured the town without resistance after government troops withdrew.",
+     "Non-violent transfer of territory"),
+    ("The president welcomed the cease-fire agreed by the two sides.", "Agreement"),
+])
+def test_territory_changing_hands_and_ceasefires(code, text, sub):
+    assert sub in [_acled_sub(e) for e in code(text).events]

@@ -109,7 +109,11 @@ def _assault(x: AcledInput) -> str | None:
     if x.patient_lemmas & _PROTESTERS or _policing_a_protest(x):
         return _protest_met(x)
     if x.trigger_lemmas & TERRITORY_GAIN_WORDS and (x.patient_lemmas & WORD_CLASSES["territory"]
-                                                     or "control" in x.clause_lemmas):
+                                                     or "control" in x.clause_lemmas) or \
+            x.trigger_lemmas & _DRIVE_OUT and x.clause_lemmas & WORD_CLASSES["territory"]:
+        # "drove the militants back from a key village": the ground changed hands
+        if _unopposed(x):
+            return "Non-violent transfer of territory"
         return _territory(x)
     if "cbrn" in modes:
         return "Chemical weapon"
@@ -157,6 +161,18 @@ _PROTEST_WORDS = frozenset("protest protester protestor demonstration demonstrat
                            "riot rioter sit picket rioting protesting demonstrating".split())
 _CROWDS = frozenset("rioter protester protestor demonstrator crowd mob youth resident villager student "
                     "supporter driver trader vigilante fan worker parent".split())
+
+
+_DRIVE_OUT = frozenset("drive push oust expel".split())
+_UNOPPOSED = frozenset("withdraw withdrawal handover unopposed peacefully pullout".split())
+
+
+def _unopposed(x: AcledInput) -> bool:
+    """The codebook's non-violent transfer: ground taken with no fighting, as the other side withdrew or
+    handed it over, or "without (encountering any) resistance"."""
+    if x.sentence_lemmas & _UNOPPOSED:
+        return True
+    return "resistance" in x.sentence_lemmas and bool(x.sentence_lemmas & {"without", "no", "not", "any"})
 
 
 def _crowd_violence(x: AcledInput) -> bool:
@@ -286,7 +302,8 @@ _PEACE_WORDS = frozenset("peace ceasefire truce settlement reconciliation armist
 def _agree(x: AcledInput) -> str | None:
     if x.future:
         return None  # a promise to sign is not yet an agreement
-    if (x.trigger_lemmas | x.clause_lemmas) & _AGREEMENT_NOUNS:
+    words = x.trigger_lemmas | x.clause_lemmas
+    if words & _AGREEMENT_NOUNS or {"cease", "fire"} <= words:  # "cease-fire" is three tokens
         return "Agreement"
     return None
 
@@ -304,9 +321,15 @@ def _retreat(x: AcledInput) -> str | None:
     if "release" in x.modes and x.clause_lemmas & {"exchange", "swap"} or \
             "disarm" in x.modes and x.trigger_lemmas & {"surrender"} and _armed_group(x):
         return "Agreement"  # prisoner exchanges and surrenders, in the codebook's words
-    if "withdraw" in x.modes and x.clause_lemmas & WORD_CLASSES["territory"]:
+    if "withdraw" in x.modes and (x.clause_lemmas & WORD_CLASSES["territory"] or
+                                  x.sentence_lemmas & (TERRITORY_GAIN_WORDS | _HANDOVER) and
+                                  x.sentence_lemmas & WORD_CLASSES["territory"]):
+        # a withdrawal that hands ground over ("took the town after the rebels withdrew from it")
         return "Non-violent transfer of territory"
     return None
+
+
+_HANDOVER = frozenset("handover hand cede enter takeover authority".split())
 
 
 def _armed_group(x: AcledInput) -> bool:
