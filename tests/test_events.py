@@ -325,3 +325,18 @@ def test_group_without_nationality_is_of_the_country_where_it_acts(code):
 ])
 def test_territory_changing_hands_and_ceasefires(code, text, sub):
     assert sub in [_acled_sub(e) for e in code(text).events]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Soldiers violently dispersed a peaceful march in the capital on Sunday.", "Excessive force against protesters"),
+    ("Police fired tear gas and water cannon to disperse the protesters outside parliament.",
+     "Protest with intervention"),
+    ("Protesters threw stones at police and set tyres ablaze in the city centre.", "Violent demonstration"),
+])
+def test_protests_are_typed_by_how_they_were_met(code, text, sub):
+    assert sub in [_acled_sub(e) for e in code(text).events]
+
+
+def test_water_cannon_and_rubber_bullets_are_no_artillery_or_firearms(code):
+    a = code("Police fired rubber bullets and water cannon at the demonstrators on Friday.")
+    assert all(not {"heavy-weapons", "firearms"} & set(e.mode) for e in a.events)

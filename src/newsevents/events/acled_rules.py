@@ -255,6 +255,8 @@ def _territory(x: AcledInput) -> str:
 
 
 def _protest(x: AcledInput) -> str | None:
+    if x.trigger_lemmas & _PEACEFUL or x.clause_lemmas & _PEACEFUL:
+        return _protest_met(x)  # a protest the text calls peaceful is met, not a riot
     if "riot" in x.modes or x.sentence_lemmas & _MOB or x.agent_lemmas & {"rioter"}:
         return "Mob violence" if x.sentence_lemmas & _MOB else "Violent demonstration"
     return _protest_met(x)
@@ -264,13 +266,23 @@ _FORCE = frozenset("police policeman officer security force forces soldier troop
                    "guard militia".split())
 
 
+_HARSH = frozenset("violently brutally brutal beat injure wound hospitalize hospitalise savagely".split())
+_PEACEFUL = frozenset(("peaceful", "peacefully"))
+
+
 def _protest_met(x: AcledInput) -> str:
+    """ACLED: excessive force is lethal violence or serious injury against protesters who were not
+    violent themselves; intervention is dispersal, arrests, tear gas; a violent crowd is a riot."""
     words = x.sentence_lemmas
-    forced = bool(words & _FORCE)
+    forced = bool(words & _FORCE) or bool(words & {"gunfire", "sniper"})
     if forced and (x.fatalities or (words & _LETHAL and words & {"kill", "dead", "live", "bullet", "death"})):
         return "Excessive force against protesters"
-    if words & _RIOTING and not words & {"peaceful", "peacefully"}:
+    if forced and words & _HARSH and words & _PEACEFUL:
+        return "Excessive force against protesters"  # "violently dispersed a peaceful march"
+    if words & _RIOTING and not words & _PEACEFUL:
         return "Violent demonstration"
+    if forced and (x.injured or words & _HARSH):
+        return "Excessive force against protesters"
     if words & _INTERVENTION and forced or words & {"tear", "teargas", "cannon", "rubber"}:
         return "Protest with intervention"
     return "Peaceful protest"

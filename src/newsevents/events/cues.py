@@ -45,7 +45,7 @@ def modes_in(tokens: Sequence[Token]) -> list[str]:
             continue
         size, neg_rank, mode = best
         covered_until = max(covered_until, i + size - 1)
-        if mode not in hits or -neg_rank < hits[mode]:
+        if mode and (mode not in hits or -neg_rank < hits[mode]):
             hits[mode] = -neg_rank
     return sorted(hits, key=lambda m: hits[m])
 

@@ -545,6 +545,10 @@ GENERIC_NOUNS = frozenset("aid assistance demand warning threat call deal releas
 # matches sets the mode, so the more specific weapons come first.
 MODE_CUES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = tuple(
     (mode, tuple(tuple(p.split()) for p in phrases.split(","))) for mode, phrases in (
+        # less-lethal crowd control: read as no weapon at all ("" adds no mode), so that "water cannon"
+        # is not artillery and "rubber bullets" are not firearms; ACLED reads it as intervention
+        ("", "water cannon,rubber bullet,rubber bullets,rubber-coated bullet,plastic bullet,tear gas,teargas,"
+             "pepper spray,stun grenade,flash-bang,flashbang"),
         ("cbrn", "chemical weapon,chemical attack,chlorine,sarin,toxic gas,poison gas,poisonous gas,mustard gas,"
                  "nerve agent,chemical"),
         ("suicide-attack", "suicide bomber,suicide bombing,suicide attack,suicide car bomb,suicide vest,"
