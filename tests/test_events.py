@@ -340,3 +340,13 @@ def test_protests_are_typed_by_how_they_were_met(code, text, sub):
 def test_water_cannon_and_rubber_bullets_are_no_artillery_or_firearms(code):
     a = code("Police fired rubber bullets and water cannon at the demonstrators on Friday.")
     assert all(not {"heavy-weapons", "firearms"} & set(e.mode) for e in a.events)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Government forces used sulfur mustard in an attack on the town.", "Chemical weapon"),
+    ("Two militants detonated explosives, killing themselves near the station.", "Suicide bomb"),
+    ("Army choppers pounded rebel positions in the hills on Monday.", "Air/drone strike"),
+    ("Rioters clashed with police in the old town on Wednesday night.", "Violent demonstration"),
+])
+def test_weapon_cues_and_riots(code, text, sub):
+    assert sub in [_acled_sub(e) for e in code(text).events]

@@ -6,7 +6,7 @@ is analysed as an article; its label is read off the extracted events:
 1. the snippet's main event is its most confident one (events in main clauses score higher), the
    earliest on ties; an allegation, a claim of responsibility or a denial there is ``ATTRIB``;
 2. an ACLED-typed main event gives its sub-event type (mapped to the task's label names); a diplomatic
-   PLOVER main event (meetings, sanctions, demands...) with no equally confident ACLED event in its
+   PLOVER main event (meetings, sanctions, demands...) with no ACLED-typed event in its
    sentence is ``DIPLO``; otherwise the most confident ACLED-typed event gives the label (a type read
    from a specific cue, such as the weapon, beats a rule's fallback);
 3. an incident (``Analysis.incidents``: natural or man-made disaster, crime) told no later than the main
@@ -106,8 +106,7 @@ def label_of(analysis: Analysis | None) -> str | None:
     coded = [ev for ev in live if ev.acled]
     if main.acled and not any((ev.confidence or 0) > (main.confidence or 0) for ev in coded):
         return LABEL_OF_SUB_TYPE.get(main.acled["sub_event_type"])
-    if main.type in _DIPLOMATIC and not any((ev.confidence or 0) >= (main.confidence or 0) for ev in coded
-                                            if ev in lead):
+    if main.type in _DIPLOMATIC and not any(ev in lead for ev in coded):
         return "DIPLO"
     if coded:
         best = max(coded, key=lambda ev: ev.confidence or 0.0)

@@ -177,6 +177,8 @@ def _unopposed(x: AcledInput) -> bool:
 
 def _crowd_violence(x: AcledInput) -> bool:
     """Violence by people who are not an armed force: rioters, residents, supporters, students."""
+    if x.agent_lemmas & {"rioter", "protester", "protestor", "demonstrator"}:
+        return True  # rioters who "clashed with police" riot; the police are not what makes it a clash
     if any(s in ARMED_SECTORS for s in x.agent_sectors) or x.agent_lemmas & _ARMED_NOUNS:
         return False
     if x.agent_lemmas & _CROWDS:

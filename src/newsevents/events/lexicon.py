@@ -65,7 +65,7 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "prisoner": "prisoner hostage detainee captive soldier people person activist journalist",
     "territory": "control town city village territory area region district settlement position hill "
                  "airport base airfield height port neighbourhood neighborhood province stronghold bastion "
-                 "outskirts suburb county locality",
+                 "outskirts suburb county locality oilfield field crossing",
     "drone_missile": "drone uav missile rocket aircraft helicopter jet plane shahed projectile",
     "munition": "drone uav missile rocket shahed projectile shell munition bomb",
     "aircraft": "aircraft helicopter jet plane warplane fighter bomber airplane su-25 su-34 su-35 mig-29",
@@ -550,12 +550,12 @@ MODE_CUES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = tuple(
         ("", "water cannon,rubber bullet,rubber bullets,rubber-coated bullet,plastic bullet,tear gas,teargas,"
              "pepper spray,stun grenade,flash-bang,flashbang"),
         ("cbrn", "chemical weapon,chemical attack,chlorine,sarin,toxic gas,poison gas,poisonous gas,mustard gas,"
-                 "nerve agent,chemical"),
+                 "nerve agent,nerve gas,sulfur mustard,sulphur mustard,mustard agent,novichok,phosgene,chemical"),
         ("suicide-attack", "suicide bomber,suicide bombing,suicide attack,suicide car bomb,suicide vest,"
-                           "blow himself up,blow herself up,blew himself up,suicide"),
+                           "blow himself up,blow herself up,blew himself up,blow themselves up,kill themselves,suicide"),
         ("drone", "drone,uav,unmanned aerial vehicle,quadcopter,shahed,loitering munition,fpv"),
         ("aerial", "airstrike,air strike,air raid,air force,air unit,air attack,air bomb,aerial bomb,warplane,fighter jet,jet,aircraft,helicopter,"
-                   "bomber,aviation,aerial,airplane,gunship,guided bomb,glide bomb,kab,fab,air-strike,"
+                   "bomber,aviation,aerial,airplane,gunship,chopper,guided bomb,glide bomb,kab,fab,air-strike,"
                    "air-raid"),
         ("grenade", "hand grenade,grenade attack,throw a grenade,hurl a grenade,grenade"),
         ("explosives", "ied,improvised explosive,explosive device,uxo,unexploded,ordnance,munition,tripwire,roadside bomb,car bomb,landmine,land mine,"
