@@ -62,7 +62,8 @@ class PlaceExtractor:
             # "Russian soil" says where the article is; "Russian forces" only who acts.
             if d.cc and _on_place_noun(ex, d):
                 votes[d.cc] += _DEMONYM_VOTE
-        resolutions = self.resolver.resolve(ex.doc.text, [(t.start, t.end) for t in toponyms], votes)
+        sites = {i for i, t in enumerate(toponyms) if t.source == "site"}
+        resolutions = self.resolver.resolve(ex.doc.text, [(t.start, t.end) for t in toponyms], votes, whole_names=sites)
         notes = PlaceNotes(demonyms=demonyms)
         by_key: dict[Any, Place] = {}
         for top, res in zip(toponyms, resolutions):

@@ -58,6 +58,7 @@ _DIVISION_WORDS = {
     "muhafazat", "wilaya", "provincia", "estado", "departamento", "de", "del", "of", "the", "sahari",
 }
 _ADJECTIVAL_ENDINGS = ("skaya", "skiy", "skyy", "skij", "skyi", "ska", "sky")
+_SEAT_BY_OTHER_NAME_POP = 50_000  # a city this large may be an admin1's seat through an alternate name
 
 
 @dataclass
@@ -155,7 +156,11 @@ def _load_countries(path: Path, cities: dict[int, Entry]) -> dict[str, Entry]:
 
 
 def _admin1_seat(admin1: Entry, candidates: list[Entry]) -> Entry | None:
-    """The admin1's eponymous city (Kursk for Kursk Oblast; Voronezh for 'Voronezj')."""
+    """The admin1's eponymous city (Kursk for Kursk Oblast; Voronezh for 'Voronezj').
+
+    By the city's own name, or by another of its names when it is a real city (not Minneota, whose
+    alternate "Minnesota" would make a village the seat of Minnesota).
+    """
     base = _stripped_division_name(admin1.name) or name_key(admin1.name)
     forms = {base}
     for ending in _ADJECTIVAL_ENDINGS:
@@ -164,8 +169,9 @@ def _admin1_seat(admin1: Entry, candidates: list[Entry]) -> Entry | None:
             forms |= {stem, stem + "sk"}
     best = None
     for c in candidates:
-        keys = {name_key(n) for n in c.names}
-        if forms & keys and (best is None or c.pop > best.pop):
+        own = name_key(c.name) in forms
+        other = c.pop >= _SEAT_BY_OTHER_NAME_POP and bool(forms & {name_key(n) for n in c.names})
+        if (own or other) and (best is None or c.pop > best.pop):
             best = c
     return best
 

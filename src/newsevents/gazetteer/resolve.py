@@ -36,7 +36,7 @@ _KIND_OF_SUFFIX = {"oblast": "admin1", "region": "admin1", "province": "admin1",
 @dataclass
 class Weights:
     population: float = 0.45  # per log10 of population
-    country: float = 3.5
+    country: float = 2.0  # plus half the population weight, as for divisions
     admin1: float = 1.2
     admin2: float = 0.3
     region: float = 2.5
@@ -53,9 +53,51 @@ class Weights:
     qualifier_in: float = 4.0
     qualifier_out: float = -2.0
     context_country: float = 2.0  # times the share of the article's country votes
+    unnamed_country: float = -1.0
     context_admin1: float = 1.5
+    division_named: float = -1.5  # a town's other name that is a country's or division's own ("Mexico")
+    fuller_mention: float = 2.5  # what "Kanawha County" or "Alexandria, Va." resolved to, for "Kanawha"
     near_100km: float = 1.2  # another place of the article within 100 km
     near_400km: float = 0.5
+
+
+class _Votes:
+    """Context votes that remember who cast them: a mention never votes for its own readings, and a
+    town's other mentions do not either ("Dublin" eight times is one guess, not eight votes for Ireland).
+    Keys are a name's key, or "#i" for the i-th mention alone."""
+
+    def __init__(self, base: Counter) -> None:
+        self.total: Counter = Counter(base)
+        self.by_key: dict[str, Counter] = {}
+
+    def add(self, key: str, what: object, weight: float) -> None:
+        self.total[what] += weight
+        self.by_key.setdefault(key, Counter())[what] += weight
+
+    def without(self, *keys: str) -> Counter:
+        out = Counter(self.total)
+        for key in keys:
+            own = self.by_key.get(key)
+            if own:
+                out -= own
+        return out
+
+    def copy(self) -> _Votes:
+        out = _Votes(self.total)
+        out.by_key = {k: Counter(v) for k, v in self.by_key.items()}
+        return out
+
+
+@dataclass
+class _Context:
+    votes: Counter
+    total: float
+    admin1s: Counter
+    others: list[GeoEntry]
+    held: list[GeoEntry]
+    seats: set
+    division_named: list[GeoEntry]
+    named_as: set[int]
 
 
 @dataclass
@@ -76,7 +118,8 @@ class _Span:
     cue: SpanCue
     candidates: list[Candidate] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
-    own_votes: Counter[str] = field(default_factory=Counter)  # a name does not vote for its own reading
+    key: str = ""  # the name's lookup key; spans sharing it never give each other context
+    short_key: str | None = None  # the key without its division word ("kanawha" for "Kanawha County")
     qualifies: list[int] = field(default_factory=list)  # spans this one qualifies ("Gainesville, [Georgia]")
     trailing_qualifier: bool = False  # it qualifies the name before it: "Hryhorivka, [Donetsk]"
 
@@ -113,6 +156,52 @@ def lookup_names(gaz: Gazetteer, surfaces: list[str]) -> list[tuple[list[Candida
     return out
 
 
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
+_INNER_SKIP = {"the", "of", "and", "for", "de", "la", "city", "state", "county", "university", "council", "new"}
+# Streets are named after anything ("Post Road", "Lincoln Avenue"): the name inside says nothing of where.
+_STREET_WORDS = {"road", "rd", "street", "st", "drive", "dr", "avenue", "ave", "lane", "ln", "boulevard", "blvd",
+                 "highway", "hwy", "way", "trail", "pike", "parkway", "pkwy", "court", "ct", "place", "circle",
+                 "terrace", "alley", "row", "expressway", "freeway", "turnpike"}
+
+
+def inner_names(gaz: Gazetteer, surfaces: list[str]) -> list[tuple[list[Candidate], str]]:
+    """For names the gazetteer does not know, the candidates of the longest place name inside them.
+
+    "Dubai World Cup" -> Dubai, "University of Alberta" -> Alberta, "Mexican Senate" -> Mexico (a
+    demonym), "Walker County Sheriff's Office" -> Walker County. Only capitalised word runs count, and
+    only names that are places in their own right (a village's alternate spelling is not enough).
+    """
+    grams: list[list[str]] = []
+    for surface in surfaces:
+        words = _WORD_RE.findall(clean_surface(surface))
+        mine: list[str] = []
+        if words and words[-1].lower().rstrip(".") in _STREET_WORDS:
+            grams.append(mine)
+            continue
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                run = words[i:i + n]
+                if not (run[0][0].isupper() and run[-1][0].isupper()) or \
+                        (n == 1 and run[0].lower().rstrip(".") in _INNER_SKIP):
+                    continue
+                mine.append(" ".join(run))
+        grams.append(mine)
+    found = lookup_names(gaz, sorted({g for gs in grams for g in gs}))
+    by_gram = dict(zip(sorted({g for gs in grams for g in gs}), found))
+    out = []
+    for gs in grams:
+        chosen: tuple[list[Candidate], str] = ([], "")
+        for g in gs:
+            usable = [c for c in by_gram[g][0] if c.kind in (NameKind.PRIMARY, NameKind.ALIAS, NameKind.DEMONYM)
+                      or c.kind == NameKind.ALTERNATE and (c.entry.feature in ("country", "admin1")
+                                                           or c.entry.pop >= 100_000)]
+            if usable:
+                chosen = (usable, g)
+                break
+        out.append(chosen)
+    return out
+
+
 def lookup_name(gaz: Gazetteer, surface: str) -> tuple[list[Candidate], str | None]:
     """Candidates for one surface name and the kind its own suffix implies."""
     return lookup_names(gaz, [surface])[0]
@@ -131,6 +220,10 @@ def contains(outer: GeoEntry, inner: GeoEntry) -> bool:
     if outer.feature == "city" and inner.feature == "city":
         return inner.admin1_key == outer.admin1_key and _km(outer, inner) < 40
     return False
+
+
+def _country_named(it: _Span) -> bool:
+    return any(c.entry.feature == "country" and c.kind in (NameKind.PRIMARY, NameKind.ALIAS) for c in it.candidates)
 
 
 @lru_cache(maxsize=16384)
@@ -156,15 +249,26 @@ class Resolver:
         self.min_confidence = min_confidence
         self.area_share = area_share  # how much of an unresolved name's readings must lie in one area to name it
 
-    def resolve(self, text: str, spans: list[tuple[int, int]],
-                context_countries: Counter[str] | None = None) -> list[Resolution]:
-        """One resolution per span of ``text``; ``context_countries`` adds votes (e.g. from demonyms)."""
+    def resolve(self, text: str, spans: list[tuple[int, int]], context_countries: Counter[str] | None = None,
+                whole_names: set[int] | None = None) -> list[Resolution]:
+        """One resolution per span of ``text``; ``context_countries`` adds votes (e.g. from demonyms).
+
+        A span whose name the gazetteer does not know is resolved by the place named inside it ("Dubai
+        World Cup" -> Dubai), unless its index is in ``whole_names`` (a site's name stands as it is).
+        """
         cues = span_cues(text, spans)
         items: list[_Span] = []
         qualifier_of = {c.qualifier for c in cues if c.qualifier is not None}
-        looked_up = lookup_names(self.gaz, [text[s:e] for s, e in spans])
+        surfaces = [text[s:e] for s, e in spans]
+        looked_up = lookup_names(self.gaz, surfaces)
+        unknown = [i for i, (cands, _k) in enumerate(looked_up) if not cands and i not in (whole_names or set())]
+        named_inside: dict[int, str] = {}  # "Dublin City Schools" is a mention of the name "Dublin"
+        for i, (inner, name) in zip(unknown, inner_names(self.gaz, [surfaces[i] for i in unknown])):
+            looked_up[i] = (inner, looked_up[i][1])
+            named_inside[i] = name
         for i, ((s, e), cue) in enumerate(zip(spans, cues)):
             cands, suffix_kind = looked_up[i]
+            key, short_key, _kind = _lookup_forms(named_inside.get(i, surfaces[i]))
             if suffix_kind and not cue.kind:
                 cue = SpanCue(suffix_kind, cue.qualifier)
             allowed = {NameKind.PRIMARY, NameKind.ALTERNATE, NameKind.ALIAS, NameKind.VARIANT}
@@ -177,36 +281,48 @@ class Resolver:
             dotted = len(text[s:e]) > 2 and not text[s:e].isalpha()
             abbreviations = [c for c in cands if c.kind == NameKind.ABBREVIATION and dotted]
             cands = demonyms or named or abbreviations
-            items.append(_Span(s, e, text[s:e], cue, cands))
+            items.append(_Span(s, e, text[s:e], cue, cands, key=key, short_key=short_key))
 
-        votes: Counter[str] = Counter(context_countries or {})
-        for it in items:  # a country named outright is the strongest signal of what the article is about
+        votes = _Votes(Counter(context_countries or {}))
+        for i, it in enumerate(items):  # a country named outright is the strongest signal of what the article is about
             for c in it.candidates:
                 if c.entry.feature == "country" and c.kind != NameKind.ALTERNATE:
-                    it.own_votes[c.entry.cc] += 1
-            votes.update(it.own_votes)
+                    # Each mention of a country votes, for the others too ("China" ten times is about China).
+                    votes.add(f"#{i}", c.entry.cc, 1)
+        for it in items:
+            q = it.cue.qualifier
+            if q is not None and _country_named(it) and _country_named(items[q]):
+                it.cue = SpanCue(it.cue.kind, None)  # "Russia, U.S. officials said": two countries, no qualifier
         for i, it in enumerate(items):
             if it.cue.qualifier is not None:
                 items[it.cue.qualifier].qualifies.append(i)
                 if it.end <= items[it.cue.qualifier].start:
                     items[it.cue.qualifier].trailing_qualifier = True
-        picks = self._pass(items, votes, admin1s=Counter(), anchors=[])
+        picks = self._pass(items, votes, _Votes(Counter()), anchors=[], named_as={})
         # Second pass: confident first-pass answers become context for the rest.
-        votes2 = Counter(votes)
-        admin1s: Counter[tuple[str, str]] = Counter()
+        votes2 = votes.copy()
+        admin1s = _Votes(Counter())
         anchors: list[tuple[int, GeoEntry]] = []
+        named_as: dict[str, set[int]] = {}  # what the fuller mentions of a name resolved to
         for i, (entry, conf) in enumerate(picks):
             if entry is None or conf < 0.5:
                 continue
+            key = items[i].key
             if entry.feature != "country" and entry.cc:
-                votes2[entry.cc] += 1.0 if entry.feature == "admin1" else 0.5
+                votes2.add(key, entry.cc, 1.0 if entry.feature == "admin1" else 0.5)
             if entry.admin1_key and entry.feature in ("admin1", "admin2", "city"):
-                admin1s[entry.admin1_key] += 1
+                admin1s.add(key, entry.admin1_key, 1)
             if entry.feature == "admin2":
-                admin1s[("admin2", str(entry.gid))] += 1
-            if entry.feature in ("city", "admin1", "admin2"):
+                admin1s.add(key, ("admin2", str(entry.gid)), 1)
+            if entry.feature in ("city", "admin2"):  # an admin1's middle says little about what is near it
                 anchors.append((i, entry))
-        picks = self._pass(items, votes2, admin1s, anchors)
+            # "Kanawha County" then "Kanawha"; "Alexandria, Va." then "Alexandria": the fuller form says which.
+            if items[i].short_key:
+                named_as.setdefault(items[i].short_key, set()).add(entry.gid)
+            q = items[i].cue.qualifier
+            if q is not None and picks[q][0] is not None and picks[q][0].feature in ("admin1", "admin2"):
+                named_as.setdefault(key, set()).add(entry.gid)
+        picks = self._pass(items, votes2, admin1s, anchors, named_as)
 
         out = []
         for it, (entry, conf) in zip(items, picks):
@@ -253,8 +369,8 @@ class Resolver:
                 return self.gaz.country(cc)
         return None
 
-    def _pass(self, items: list[_Span], votes: Counter[str], admin1s: Counter[tuple[str, str]],
-              anchors: list[tuple[int, GeoEntry]]) -> list[tuple[GeoEntry | None, float]]:
+    def _pass(self, items: list[_Span], votes: _Votes, admin1s: _Votes, anchors: list[tuple[int, GeoEntry]],
+              named_as: dict[str, set[int]]) -> list[tuple[GeoEntry | None, float]]:
         out: list[tuple[GeoEntry | None, float]] = []
         anchor_at = dict(anchors)
         for i, it in enumerate(items):
@@ -266,12 +382,18 @@ class Resolver:
             own = name_key(it.surface)
             others = list({anchor_at[j].gid: anchor_at[j] for j in range(max(0, i - _NEIGHBOURS), i + _NEIGHBOURS + 1)
                            if j != i and j in anchor_at and name_key(anchor_at[j].name) != own}.values())
-            mine = votes - it.own_votes
+            mine = votes.without(f"#{i}", it.key)
             total = sum(mine.values()) or 1.0
             held = [c.entry for j in it.qualifies for c in items[j].candidates]
             # An oblast and its eponymous capital share a name: without a cue the city is meant.
             seats = {c.entry.admin1_key for c in it.candidates if c.entry.fcode in ("PPLA", "PPLC")}
-            scores = [self._score(c, it, qual, mine, total, admin1s, others, held, seats) for c in it.candidates]
+            # A town known only by another name of a country or division ("Mexico" for Mexico City).
+            # (Not the division's own seat: "Zaporozhye" names the oblast and its capital alike.)
+            division_named = [c.entry for c in it.candidates if c.entry.feature in ("country", "admin1")
+                              and c.kind in (NameKind.PRIMARY, NameKind.ALIAS)]
+            context = _Context(mine, total, admin1s.without(it.key, f"#{i}"), others, held, seats, division_named,
+                               named_as.get(it.key, set()))
+            scores = [self._score(c, it, qual, context) for c in it.candidates]
             it.scores = scores
             best = max(range(len(scores)), key=lambda k: (scores[k], it.candidates[k].entry.pop))
             top = scores[best]
@@ -279,14 +401,13 @@ class Resolver:
             out.append((it.candidates[best].entry, 1.0 / z))
         return out
 
-    def _score(self, cand: Candidate, it: _Span, qual: _Span | None, votes: Counter[str], total: float,
-               admin1s: Counter[tuple[str, str]], others: list[GeoEntry], held: list[GeoEntry],
-               seats: set[tuple[str, str] | None]) -> float:
+    def _score(self, cand: Candidate, it: _Span, qual: _Span | None, ctx: _Context) -> float:
         w, e = self.w, cand.entry
+        votes, total, admin1s, others, held, seats = ctx.votes, ctx.total, ctx.admin1s, ctx.others, ctx.held, ctx.seats
         s = w.population * math.log10(e.pop + 1) if e.feature == "city" else 0.0
         s += {"country": w.country, "admin1": w.admin1, "admin2": w.admin2, "region": w.region,
               "water": w.water}.get(e.feature, 0.0)
-        if e.feature in ("admin1", "admin2"):
+        if e.feature in ("country", "admin1", "admin2"):
             s += w.population * 0.5 * math.log10(e.pop + 1)
         if e.fcode == "PPLC":
             s += w.capital
@@ -298,6 +419,8 @@ class Resolver:
             s += w.alternate_name * (0.25 if major else 1.0)
             if cand.kind == NameKind.VARIANT or close_spelling(name_key(clean_surface(it.surface)), name_key(e.name)):
                 s += w.close_spelling
+            if e.feature == "city" and any(not contains(d, e) for d in ctx.division_named):
+                s += w.division_named
         elif cand.kind == NameKind.ALIAS:
             s += w.alias
         if clean_surface(it.surface) == e.name:
@@ -318,8 +441,13 @@ class Resolver:
             s += w.qualifier_in
         if e.cc and votes:
             s += w.context_country * votes.get(e.cc, 0) / total
-        if e.admin1_key and e.feature != "admin1" and admin1s.get(e.admin1_key):
+            if total >= 2 and not votes.get(e.cc) and e.feature != "country" and e.fcode != "PPLC":
+                # The article names its countries, and not this one (a national capital needs no introduction).
+                s += w.unnamed_country
+        if e.admin1_key and admin1s.get(e.admin1_key):  # towns of this admin1, or the admin1 of the towns
             s += w.context_admin1
+        if e.gid in ctx.named_as:
+            s += w.fuller_mention
         if e.admin2 and admin1s.get(("admin2", str(e.admin2))):
             s += w.context_admin1
         if others and e.feature in ("city", "admin1", "admin2") and e.lat is not None:
