@@ -350,3 +350,8 @@ def test_water_cannon_and_rubber_bullets_are_no_artillery_or_firearms(code):
 ])
 def test_weapon_cues_and_riots(code, text, sub):
     assert sub in [_acled_sub(e) for e in code(text).events]
+
+
+def test_new_military_post_is_a_base_established(code):
+    a = code("Turkish forces have established twelve military observation points in northern Syria.")
+    assert "Headquarters or base established" in [_acled_sub(e) for e in a.events]

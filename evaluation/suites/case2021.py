@@ -5,7 +5,8 @@ is analysed as an article; its label is read off the extracted events:
 
 1. the snippet's main event is its most confident one (events in main clauses score higher), the
    earliest on ties; an allegation, a claim of responsibility or a denial there is ``ATTRIB``;
-2. an ACLED-typed main event gives its sub-event type (mapped to the task's label names); a diplomatic
+2. a chemical weapon or suicide bomb anywhere in the snippet is its label (the codebook's precedence over
+   the other weapons used); an ACLED-typed main event gives its sub-event type (mapped to the task's label names); a diplomatic
    PLOVER main event (meetings, sanctions, demands...) with no ACLED-typed event in its
    sentence is ``DIPLO``; otherwise the most confident ACLED-typed event gives the label (a type read
    from a specific cue, such as the weapon, beats a rule's fallback);
@@ -80,6 +81,7 @@ def load_snippets(path) -> list[tuple[str, str, str]]:
     return rows
 
 
+_PRECEDENCE = ("Chemical weapon", "Suicide bomb")
 _INCIDENT_LABEL = {"natural_disaster": "NATURAL_DISASTER", "man_made_disaster": "MAN_MADE_DISASTER",
                    "crime": "ORG_CRIME"}
 
@@ -104,6 +106,10 @@ def label_of(analysis: Analysis | None) -> str | None:
                                                             "claim_responsibility" in main.context):
         return "ATTRIB"
     coded = [ev for ev in live if ev.acled]
+    for sub_type in _PRECEDENCE:
+        # the codebook's precedence: a chemical or suicide attack is coded so whatever else was used
+        if any(ev.acled["sub_event_type"] == sub_type for ev in coded):
+            return LABEL_OF_SUB_TYPE[sub_type]
     if main.acled and not any((ev.confidence or 0) > (main.confidence or 0) for ev in coded):
         return LABEL_OF_SUB_TYPE.get(main.acled["sub_event_type"])
     if main.type in _DIPLOMATIC and not any(ev in lead for ev in coded):

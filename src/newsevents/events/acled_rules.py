@@ -40,7 +40,8 @@ _CRIME = frozenset("smuggler smuggling drug trafficking robbery theft thief burg
                    "murder suspect poacher poaching scam".split())
 _POLITICAL_PEOPLE = frozenset("protester demonstrator activist journalist opposition militant rebel "
                               "fighter member supporter leader politician candidate soldier".split())
-_BASE_WORDS = frozenset("base headquarters post outpost camp checkpoint position".split())
+_BASE_WORDS = frozenset("base headquarters post outpost camp checkpoint position point garrison "
+                        "barracks".split())
 _ABDUCT_TERMS = frozenset(("abduct",))
 
 
@@ -352,7 +353,7 @@ def _armed_group(x: AcledInput) -> bool:
 
 
 def _mobilize(x: AcledInput) -> str | None:
-    if x.trigger_lemmas & {"set", "establish", "build"} or x.clause_lemmas & {"establish"}:
+    if x.trigger_lemmas & {"set", "establish", "build", "open"} or x.clause_lemmas & {"establish"}:
         if x.clause_lemmas & _BASE_WORDS:
             return "Headquarters or base established"
     return None

@@ -89,7 +89,7 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "question": "question query",
     "curfew": "curfew law martial emergency restriction ban lockdown blockade blackout state siege",
     "responsibility": "responsibility",
-    "base": "base headquarters post outpost camp checkpoint position observation presence",
+    "base": "base headquarters post outpost camp checkpoint position observation presence garrison barracks",
     "statement": "statement report list name result detail figure information video footage photo",
 }.items()}
 
@@ -325,7 +325,8 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "allow": (S("RETREAT", "access", obj="access"),),
     "receive": (S("RETREAT", "access", obj="access"),),
     "admit": (S("RETREAT", "access", obj="access"),),
-    "open": (S("ASSAULT", "firearms", obj="weapon_fired"), S("RETREAT", "access", obj="crossing")),
+    "open": (S("ASSAULT", "firearms", obj="weapon_fired"), S("RETREAT", "access", obj="crossing"),
+             S("MOBILIZE", "troops", obj="base")),
     "reopen": (S("RETREAT", "access", obj="crossing"),),
     # --- RETREAT: material concessions, releases, withdrawals, resignations
     "withdraw": (S("RETREAT", "withdraw"),),
