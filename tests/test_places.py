@@ -273,3 +273,24 @@ def test_long_place_list_does_not_crash(geo):
     places_only = Analyzer(PipelineConfig(extractors=("places",)), nlp=geo.nlp)
     analysis = places_only.analyze(Article(text=text))
     assert {p.geonameid for p in analysis.places} >= {703448, 706483}
+
+
+def test_resolve_places_uses_a_place_named_inside_an_unknown_span():
+    text = "He won the Dubai World Cup. They live on Post Road."
+    dubai, street = resolve_places(text, [(11, 26), (41, 50)], min_confidence=0)
+    assert dubai is not None and dubai.geonameid == 292223
+    assert street is None  # streets are named after anything: "Post" says nothing of where
+
+
+def test_short_mention_follows_the_fuller_one():
+    text = "Kanawha County deputies arrived in Charleston. Later, Kanawha officials spoke."
+    places = resolve_places(text, [(0, 14), (35, 45), (54, 61)], min_confidence=0)
+    assert places[2].geonameid == places[0].geonameid and places[2].feature == "admin2"
+
+
+def test_a_country_named_repeatedly_stays_the_country():
+    text = "Tariffs on China were raised. China said the U.S. would regret it; China will respond."
+    spans = [(11, 16), (30, 35), (45, 49), (67, 72)]
+    places = resolve_places(text, spans, min_confidence=0)
+    assert [p.feature for p in places] == ["country"] * 4
+    assert {p.country for p in places} == {"CN", "US"}
