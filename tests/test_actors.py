@@ -309,3 +309,25 @@ def test_lower_case_words_are_not_known_bodies(analyzer):
 def test_title_like_word_in_a_company_name_is_no_title(analyzer):
     ex = extract(analyzer, "The General Electricity Company of Libya reported the theft.")
     assert not [a for a in ex.actors if a.kind == "person"]
+
+
+# ---------------------------------------------------------------- odd input found by running over real text
+
+
+def test_institution_placed_by_a_city_does_not_crash(analyzer):
+    # Once raised TypeError in _group_at: the country came from "in Warsaw", not from a modifier.
+    text = "The parliament in Warsaw approved the budget on Thursday after a long debate."
+    analysis = analyzer.analyze(Article(text=text))
+    parliament = [a for a in analysis.actors if a.kind == "organization" and "Parliament" in a.name]
+    assert parliament and parliament[0].country == "POL"
+    ex = extract(analyzer, text, upto="events")
+    actor = actor_for_span(ex, *span_of(ex, "The parliament in Warsaw"))
+    assert actor is not None and (actor.country, actor.sector) == ("POL", "LEG")
+
+
+def test_person_named_by_a_letter_keeps_a_mention(analyzer):
+    ex = extract(analyzer, 'Police identified the suspect only as "Mr. A" while the inquiry continued.')
+    for actor in ex.actors:
+        assert actor.mentions, actor
+    persons = [a for a in ex.actors if a.kind == "person"]
+    assert all(mention_texts(ex, a) for a in persons)

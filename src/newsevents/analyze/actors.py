@@ -192,12 +192,15 @@ def _register(ex: Extraction, key: tuple, make: Callable[[], Actor], start: int,
             index.people.append(actor)
         ex.actors.append(actor)
     _add_mention(ex, actor, start, end)
+    if not actor.mentions and start < end:
+        _add_mention(ex, actor, start, end, trim=False)  # every actor is named somewhere
     return actor
 
 
-def _add_mention(ex: Extraction, actor: Actor, start: int, end: int) -> None:
+def _add_mention(ex: Extraction, actor: Actor, start: int, end: int, trim: bool = True) -> None:
     doc = ex.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    # Articles are not part of a mention; a name that is a letter ("Mr. A") is not an article.
+    while trim and start < end and doc[start].lower_ in ("the", "a", "an") and doc[start].pos_ != "PROPN":
         start += 1
     if start >= end:
         return
