@@ -355,3 +355,12 @@ def test_weapon_cues_and_riots(code, text, sub):
 def test_new_military_post_is_a_base_established(code):
     a = code("Turkish forces have established twelve military observation points in northern Syria.")
     assert "Headquarters or base established" in [_acled_sub(e) for e in a.events]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Unidentified gunmen shot and killed the principal of a secondary school in the town.", "Attack"),
+    ("An unidentified attacker opened fire on a crowd near a cafe in the town centre.", "Attack"),
+    ("Residents clashed with police over the disappearance of a community member.", "Mob violence"),
+])
+def test_one_sided_violence_and_crowds_clashing_with_police(code, text, sub):
+    assert [_acled_sub(e) for e in code(text).events if e.acled][:1] == [sub]

@@ -107,7 +107,7 @@ def _assault(x: AcledInput) -> str | None:
         return x.hint
     if x.hint == "Mob violence" or x.sentence_lemmas & _MOB or x.agent_lemmas & _MOB:
         return "Mob violence"
-    if x.patient_lemmas & _PROTESTERS or _policing_a_protest(x):
+    if _protesters_hit(x) or _policing_a_protest(x):
         return _protest_met(x)
     if x.trigger_lemmas & TERRITORY_GAIN_WORDS and (x.patient_lemmas & WORD_CLASSES["territory"]
                                                      or "control" in x.clause_lemmas) or \
@@ -180,6 +180,9 @@ def _crowd_violence(x: AcledInput) -> bool:
     """Violence by people who are not an armed force: rioters, residents, supporters, students."""
     if x.agent_lemmas & {"rioter", "protester", "protestor", "demonstrator"}:
         return True  # rioters who "clashed with police" riot; the police are not what makes it a clash
+    if x.agent_lemmas & _CROWDS and not any(s in ("MIL", "REB", "UAF", "PRM") for s in x.agent_sectors) \
+            and not x.agent_lemmas & (_ARMED_NOUNS - _POLICE_NOUNS):
+        return True  # "residents clashed with police": a riot
     if any(s in ARMED_SECTORS for s in x.agent_sectors) or x.agent_lemmas & _ARMED_NOUNS:
         return False
     if x.agent_lemmas & _CROWDS:
@@ -191,6 +194,15 @@ def _crowd_violence(x: AcledInput) -> bool:
 _ARMED_NOUNS = frozenset("gunman gunmen militant militia militiaman rebel fighter soldier troop army police "
                          "policeman officer gendarme force forces attacker assailant bandit jihadist insurgent "
                          "herdsman".split())
+
+
+def _protesters_hit(x: AcledInput) -> bool:
+    hit = x.patient_lemmas & _PROTESTERS
+    # a crowd is protesters only where the text is about a protest ("fired on a crowd near a cafe" is not)
+    return bool(hit - {"crowd"}) or bool(hit) and bool(x.sentence_lemmas & _PROTEST_WORDS)
+
+
+_POLICE_NOUNS = frozenset("police policeman officer gendarme".split())
 
 
 def _policing_a_protest(x: AcledInput) -> bool:

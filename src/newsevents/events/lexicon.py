@@ -599,7 +599,9 @@ PERSON_WORDS = frozenset(
     "passenger tourist traveller traveler pedestrian motorist owner guard employee staff volunteer refugee "
     "migrant prisoner detainee inmate hostage victim family relative brother sister son daughter father "
     "mother husband wife member supporter fan figure man's villager albino christian muslim him her them "
-    "he she spouse widow orphan pilgrim worshipper patient miner fisherman hunter".split()
+    "he she spouse widow orphan pilgrim worshipper patient miner fisherman hunter principal lecturer "
+    "headmaster professor engineer lawyer judge chairman commissioner agent dealer customer "
+    "companion".split()
 )
 
 # Words that mark a two-sided armed engagement (ACLED "Armed clash" rather than one-sided violence).
