@@ -364,3 +364,8 @@ def test_new_military_post_is_a_base_established(code):
 ])
 def test_one_sided_violence_and_crowds_clashing_with_police(code, text, sub):
     assert [_acled_sub(e) for e in code(text).events if e.acled][:1] == [sub]
+
+
+def test_a_strike_of_some_days_is_a_labour_strike(code):
+    a = code("A two-day strike was launched in the main hospital of the capital by the nurses' union.")
+    assert [(e.type, e.mode) for e in a.events][:1] == [("PROTEST", ["strike-lim"])]

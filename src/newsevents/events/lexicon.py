@@ -586,7 +586,7 @@ CONSULT_MODE_CUES: dict[str, frozenset[str]] = {
 LABOUR_STRIKE_CUES = frozenset("general national nationwide indefinite labour labor worker union teacher doctor "
                                "nurse employee staff wage salary pay trader driver student lecturer "
                                "organise organize call declare stage enter go begin suspend end "
-                               "sit-down warning".split())
+                               "sit-down warning day hour week".split())  # "a 48-hour strike"
 ARMED_STRIKE_CUES = frozenset("air drone missile rocket artillery military airstrike precision retaliatory "
                               "israeli russian ukrainian us american coalition army force forces".split())
 
