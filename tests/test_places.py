@@ -139,6 +139,14 @@ def test_a_village_needs_a_telling_context(geo):
     assert at(ex, "Hnutove") is None
 
 
+def test_parts_of_hyphenated_names_and_compass_words_are_not_towns(geo):
+    ex = extract(geo, "Fighting went on near Savur-Mohyla all night.")
+    names = {ex.article.text[s:e] for p in ex.places for s, e in p.mentions}
+    assert "Mohyla" not in names and "Savur" not in names
+    ex = extract(geo, "East Ukraine casualties rise")
+    assert all(p.country in (None, "UA") for p in ex.places)  # not the East region of Cameroon
+
+
 def test_months_are_not_towns(geo):
     ex = extract(geo, "Two servicemen were wounded near Pavlopil, Donetsk Obl on Nov 3, and one more in May.")
     names = {ex.article.text[s:e] for p in ex.places for s, e in p.mentions}

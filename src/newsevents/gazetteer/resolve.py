@@ -157,7 +157,9 @@ def lookup_names(gaz: Gazetteer, surfaces: list[str]) -> list[tuple[list[Candida
 
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
-_INNER_SKIP = {"the", "of", "and", "for", "de", "la", "city", "state", "county", "university", "council", "new"}
+_INNER_SKIP = {"the", "of", "and", "for", "de", "la", "city", "state", "county", "university", "council", "new",
+               "east", "west", "north", "south", "central", "eastern", "western", "northern", "southern", "upper",
+               "lower", "greater", "great", "little", "old", "saint", "st", "san", "santa", "fort", "port", "mount"}
 # Streets are named after anything ("Post Road", "Lincoln Avenue"): the name inside says nothing of where.
 _STREET_WORDS = {"road", "rd", "street", "st", "drive", "dr", "avenue", "ave", "lane", "ln", "boulevard", "blvd",
                  "highway", "hwy", "way", "trail", "pike", "parkway", "pkwy", "court", "ct", "place", "circle",

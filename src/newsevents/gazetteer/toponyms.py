@@ -46,6 +46,8 @@ _MIN_CITY_POP = 1000  # a gazetteer-only city match below this needs NER to agre
 _STRONG_CITY_POP = 50000
 _MAJOR_CITY_POP = 100000
 _MAX_PASSES = 8  # support spreads along a list a step per pass; long lists are mostly NER-confirmed
+_COMPASS = {"east", "west", "north", "south", "central", "eastern", "western", "northern", "southern",
+            "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "greater"}
 # NER labels of times and amounts: a gazetteer match inside one ("May 5", "Nov 26") is not a place.
 _NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # Verbs whose object is typically a place in conflict and disaster news ("shelled Toretsk").
@@ -170,6 +172,15 @@ def _common_word_use(doc: Doc, tok) -> bool:
     return tok.is_sent_start or _title_cased(tok.sent)
 
 
+def _inside_hyphenated_name(doc: Doc, span: Span) -> bool:
+    """The span is one part of a hyphenated name written without spaces ("Savur-Mohyla")."""
+    def joined(a, b) -> bool:  # tokens a, "-", b with no whitespace between them, b capitalised
+        return not a.whitespace_ and not doc[a.i + 1].whitespace_ and _is_capitalised(b.text)
+    before = span.start >= 2 and doc[span.start - 1].text == "-" and joined(doc[span.start - 2], span[0])
+    after = span.end + 1 < len(doc) and doc[span.end].text == "-" and joined(span[-1], doc[span.end + 1])
+    return before or after
+
+
 def _self_cued(span: Span, cands: list[Candidate]) -> bool:
     """'Kherson Oblast', 'Luhansk region': the name carries its own division word."""
     last = span[-1].lower_.rstrip(".")
@@ -267,6 +278,8 @@ class ToponymRecognizer:
                     demonyms.append(demonym)
                     taken.update(range(span.start, span.end))
                 elif ent.label_ in PLACE_LABELS and any(t.is_alpha for t in span):
+                    if _inside_hyphenated_name(doc, span) and not self._is_division(self.gaz.lookup(span.text)):
+                        continue  # "Savur-[Mohyla]": part of another name
                     if any(t.lower_ in person_parts for t in span) and len(span) == 1 and ent.label_ == "GPE" \
                             and not self.gaz.known_keys([name_key(span.text)]):
                         continue
@@ -405,8 +418,10 @@ class ToponymRecognizer:
             return None
         if all(t.lower_.rstrip(".") in CALENDAR_WORDS for t in span):
             return None  # "in May", "Nov 26": a month or a day, not the town of that name
-        if len(span) == 1 and span[0].lower_ in PLACE_HEADS:
-            return None  # "Luhansk Airport": the kind of place, not a town called "Airport"
+        if len(span) == 1 and span[0].lower_ in PLACE_HEADS | _COMPASS:
+            return None  # "Luhansk Airport", "East Ukraine": a kind of place or a direction, not a town
+        if _inside_hyphenated_name(doc, span) and not self._is_division(cands):
+            return None  # "Savur-Mohyla", "Orlovo-Ivanovka": part of another name
         ent = ent_at.get(span.start)
         if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
             return None
