@@ -5,7 +5,7 @@ is analysed as an article; its label is read off the extracted events:
 
 1. the snippet's main event is its most confident one (events in main clauses score higher), the
    earliest on ties; an allegation, a claim of responsibility or a denial there is ``ATTRIB``;
-2. a chemical weapon or suicide bomb anywhere in the snippet is its label (the codebook's precedence over
+2. when the main event is an attack, a chemical weapon or suicide bomb anywhere in the snippet is its label (the codebook's precedence over
    the other weapons used); an ACLED-typed main event gives its sub-event type (mapped to the task's label names); a diplomatic
    PLOVER main event (meetings, sanctions, demands...) with no ACLED-typed event in its
    sentence is ``DIPLO``; otherwise the most confident ACLED-typed event gives the label (a type read
@@ -106,7 +106,7 @@ def label_of(analysis: Analysis | None) -> str | None:
                                                             "claim_responsibility" in main.context):
         return "ATTRIB"
     coded = [ev for ev in live if ev.acled]
-    for sub_type in _PRECEDENCE:
+    for sub_type in _PRECEDENCE if main.type == "ASSAULT" else ():
         # the codebook's precedence: a chemical or suicide attack is coded so whatever else was used
         if any(ev.acled["sub_event_type"] == sub_type for ev in coded):
             return LABEL_OF_SUB_TYPE[sub_type]
