@@ -57,6 +57,7 @@ class Weights:
     context_admin1: float = 1.5
     division_named: float = -1.5  # a town's other name that is a country's or division's own ("Mexico")
     fuller_mention: float = 2.5  # what "Kanawha County" or "Alexandria, Va." resolved to, for "Kanawha"
+    list_kind: float = 1.0  # the kind of place its list neighbours are ("Bulgaria, Luxembourg, Malta")
     near_100km: float = 1.2  # another place of the article within 100 km
     near_400km: float = 0.5
 
@@ -121,6 +122,8 @@ class _Span:
     key: str = ""  # the name's lookup key; spans sharing it never give each other context
     short_key: str | None = None  # the key without its division word ("kanawha" for "Kanawha County")
     qualifies: list[int] = field(default_factory=list)  # spans this one qualifies ("Gainesville, [Georgia]")
+    listed_with: list[int] = field(default_factory=list)  # its neighbours in a list ("Bulgaria, [Luxembourg], Malta")
+    list_features: set[str] = field(default_factory=set)  # what those neighbours resolved to
     trailing_qualifier: bool = False  # it qualifies the name before it: "Hryhorivka, [Donetsk]"
 
 
@@ -156,6 +159,7 @@ def lookup_names(gaz: Gazetteer, surfaces: list[str]) -> list[tuple[list[Candida
     return out
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|or|&|,\s*and|,\s*or)\s*")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 _INNER_SKIP = {"the", "of", "and", "for", "de", "la", "city", "state", "county", "university", "council", "new",
                "east", "west", "north", "south", "central", "eastern", "western", "northern", "southern", "upper",
@@ -295,6 +299,11 @@ class Resolver:
             q = it.cue.qualifier
             if q is not None and _country_named(it) and _country_named(items[q]):
                 it.cue = SpanCue(it.cue.kind, None)  # "Russia, U.S. officials said": two countries, no qualifier
+        for i in range(len(items) - 1):
+            a, b = items[i], items[i + 1]
+            if a.cue.qualifier != i + 1 and b.cue.qualifier != i and _LIST_GAP.fullmatch(text[a.end:b.start]):
+                a.listed_with.append(i + 1)
+                b.listed_with.append(i)
         for i, it in enumerate(items):
             if it.cue.qualifier is not None:
                 items[it.cue.qualifier].qualifies.append(i)
@@ -324,6 +333,8 @@ class Resolver:
             q = items[i].cue.qualifier
             if q is not None and picks[q][0] is not None and picks[q][0].feature in ("admin1", "admin2"):
                 named_as.setdefault(key, set()).add(entry.gid)
+        for it in items:  # a list is of one kind of place: countries, or towns
+            it.list_features = {picks[j][0].feature for j in it.listed_with if picks[j][0] is not None and picks[j][1] >= 0.5}
         picks = self._pass(items, votes2, admin1s, anchors, named_as)
 
         out = []
@@ -450,6 +461,8 @@ class Resolver:
             s += w.context_admin1
         if e.gid in ctx.named_as:
             s += w.fuller_mention
+        if e.feature in it.list_features:
+            s += w.list_kind
         if e.admin2 and admin1s.get(("admin2", str(e.admin2))):
             s += w.context_admin1
         if others and e.feature in ("city", "admin1", "admin2") and e.lat is not None:
