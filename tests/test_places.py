@@ -302,3 +302,10 @@ def test_a_country_named_repeatedly_stays_the_country():
     places = resolve_places(text, spans, min_confidence=0)
     assert [p.feature for p in places] == ["country"] * 4
     assert {p.country for p in places} == {"CN", "US"}
+
+
+def test_a_town_and_the_county_named_with_it_fit_each_other():
+    # Walker County is in Texas, Alabama and Georgia; only the Texan one holds a Huntsville.
+    text = "Walker County deputies searched Huntsville on Monday."
+    county, town = resolve_places(text, [(0, 13), (32, 42)], min_confidence=0)
+    assert county.admin1 == town.admin1 == "Texas"

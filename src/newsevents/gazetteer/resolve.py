@@ -57,6 +57,8 @@ class Weights:
     context_admin1: float = 1.5
     division_named: float = -1.5  # a town's other name that is a country's or division's own ("Mexico")
     fuller_mention: float = 2.5  # what "Kanawha County" or "Alexandria, Va." resolved to, for "Kanawha"
+    county_pair: float = 1.5  # a town in a county the article names, or that county
+    state_pair: float = 0.8  # a town in an admin1 the article may name, or that admin1
     list_kind: float = 1.0  # the kind of place its list neighbours are ("Bulgaria, Luxembourg, Malta")
     near_100km: float = 1.2  # another place of the article within 100 km
     near_400km: float = 0.5
@@ -124,6 +126,8 @@ class _Span:
     qualifies: list[int] = field(default_factory=list)  # spans this one qualifies ("Gainesville, [Georgia]")
     listed_with: list[int] = field(default_factory=list)  # its neighbours in a list ("Bulgaria, [Luxembourg], Malta")
     list_features: set[str] = field(default_factory=set)  # what those neighbours resolved to
+    paired: set[int] = field(default_factory=set)  # readings a county or town named elsewhere fits
+    state_paired: set[int] = field(default_factory=set)  # readings a state or town named elsewhere fits
     trailing_qualifier: bool = False  # it qualifies the name before it: "Hryhorivka, [Donetsk]"
 
 
@@ -309,6 +313,34 @@ class Resolver:
                 items[it.cue.qualifier].qualifies.append(i)
                 if it.end <= items[it.cue.qualifier].start:
                     items[it.cue.qualifier].trailing_qualifier = True
+        # Readings that fit each other: "Huntsville" and "Walker County" are the Texan pair, since only
+        # Texas's Walker County holds a Huntsville.
+        counties: dict[int, set[str]] = {}  # admin2 gid -> keys of the names that can be it
+        held_in: dict[int, set[str]] = {}  # admin2 gid -> keys of the names whose towns lie in it
+        for it in items:
+            for c in it.candidates:
+                if c.entry.feature == "admin2":
+                    counties.setdefault(c.entry.gid, set()).add(it.key)
+                elif c.entry.feature == "city" and c.entry.admin2:
+                    held_in.setdefault(c.entry.admin2, set()).add(it.key)
+        states: dict[tuple[str, str], set[str]] = {}  # admin1 -> keys of the names that are it
+        state_of: dict[tuple[str, str], set[str]] = {}  # admin1 -> keys of the names with a town in it
+        for it in items:
+            for c in it.candidates:
+                if c.entry.feature == "admin1" and c.kind in (NameKind.PRIMARY, NameKind.ALIAS, NameKind.ABBREVIATION):
+                    states.setdefault(c.entry.admin1_key, set()).add(it.key)
+                elif c.entry.feature in ("city", "admin2") and c.entry.admin1_key:
+                    state_of.setdefault(c.entry.admin1_key, set()).add(it.key)
+        for it in items:
+            it.paired = {c.entry.gid for c in it.candidates
+                         if c.entry.feature == "admin2" and held_in.get(c.entry.gid, set()) - {it.key}
+                         or c.entry.feature == "city" and c.entry.admin2
+                         and counties.get(c.entry.admin2, set()) - {it.key}}
+            if _country_named(it):  # "China" near "Texas" is still China, not China, Texas
+                continue
+            it.state_paired = {c.entry.gid for c in it.candidates if c.entry.admin1_key and (
+                c.entry.feature == "admin1" and state_of.get(c.entry.admin1_key, set()) - {it.key}
+                or c.entry.feature in ("city", "admin2") and states.get(c.entry.admin1_key, set()) - {it.key})}
         picks = self._pass(items, votes, _Votes(Counter()), anchors=[], named_as={})
         # Second pass: confident first-pass answers become context for the rest.
         votes2 = votes.copy()
@@ -463,6 +495,10 @@ class Resolver:
             s += w.fuller_mention
         if e.feature in it.list_features:
             s += w.list_kind
+        if e.gid in it.paired:
+            s += w.county_pair
+        if e.gid in it.state_paired:
+            s += w.state_pair
         if e.admin2 and admin1s.get(("admin2", str(e.admin2))):
             s += w.context_admin1
         if others and e.feature in ("city", "admin1", "admin2") and e.lat is not None:
