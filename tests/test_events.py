@@ -369,3 +369,17 @@ def test_one_sided_violence_and_crowds_clashing_with_police(code, text, sub):
 def test_a_strike_of_some_days_is_a_labour_strike(code):
     a = code("A two-day strike was launched in the main hospital of the capital by the nurses' union.")
     assert [(e.type, e.mode) for e in a.events][:1] == [("PROTEST", ["strike-lim"])]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Protesters clashed with police in the capital and two demonstrators were killed.", "Violent demonstration"),
+    ("A bomb exploded while soldiers were trying to defuse it, killing three.", "Remote explosive/landmine/IED"),
+    ("Soldiers defused a bomb planted near the market.", "Disrupted weapons use"),
+])
+def test_rioting_protesters_and_failed_defusals(code, text, sub):
+    assert sub in [_acled_sub(e) for e in code(text).events]
+
+
+def test_fragments_recovered_at_a_scene_are_no_seizure(code):
+    a = code("Fragments of a grenade were recovered from the scene.")
+    assert "Disrupted weapons use" not in [_acled_sub(e) for e in a.events]

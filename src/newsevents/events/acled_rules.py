@@ -281,6 +281,7 @@ _FORCE = frozenset("police policeman officer security force forces soldier troop
                    "guard militia".split())
 
 
+_CLASHING = frozenset("clash riot rioting rioter".split())
 _HARSH = frozenset("violently brutally brutal beat injure wound hospitalize hospitalise savagely".split())
 _PEACEFUL = frozenset(("peaceful", "peacefully"))
 
@@ -290,6 +291,8 @@ def _protest_met(x: AcledInput) -> str:
     violent themselves; intervention is dispersal, arrests, tear gas; a violent crowd is a riot."""
     words = x.sentence_lemmas
     forced = bool(words & _FORCE) or bool(words & {"gunfire", "sniper"})
+    if words & _CLASHING and not words & _PEACEFUL:
+        return "Violent demonstration"  # protesters who fight back riot, however they were met
     if forced and (x.fatalities or (words & _LETHAL and words & {"kill", "dead", "live", "bullet", "death"})):
         return "Excessive force against protesters"
     if forced and words & _HARSH and words & _PEACEFUL:
@@ -303,12 +306,20 @@ def _protest_met(x: AcledInput) -> str:
     return "Peaceful protest"
 
 
+_REMAINS = frozenset("fragment remnant debris shrapnel casing remains shell-casing".split())
+_WENT_OFF = frozenset("explode blow detonate explosion blast".split())
+
+
 def _coerce(x: AcledInput) -> str | None:
     if x.patient_lemmas & _PROTESTERS or x.sentence_lemmas & _PROTEST_WORDS and x.plover_type == "COERCE" \
             and ("arrest" in x.modes or "restrict" in x.modes):
         return _protest_met(x)  # arrests at a protest are how the protest was met
-    if x.hint == "Disrupted weapons use":
-        return x.hint
+    if x.hint == "Disrupted weapons use" or "confiscate" in x.modes and x.patient_lemmas & WORD_CLASSES["weapon_cache"]:
+        if x.patient_lemmas & _REMAINS:
+            return None  # fragments recovered at a scene are evidence, not a seizure
+        if x.clause_lemmas & {"try", "attempt"} and x.sentence_lemmas & _WENT_OFF:
+            return "Remote explosive/landmine/IED"  # the device went off while being defused
+        return "Disrupted weapons use"
     if x.hint == "Arrests":
         # ACLED records politically relevant arrests (not sentences, not ordinary crime).
         if x.sentence_lemmas & _CRIME and not x.patient_lemmas & _POLITICAL_PEOPLE:
