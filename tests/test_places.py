@@ -154,6 +154,12 @@ def test_months_are_not_towns(geo):
     assert at(ex, "Donetsk").feature == "admin1"
 
 
+def test_dotted_country_abbreviations_are_places(geo):
+    ex = extract(geo, "The U.S. imposed tariffs on China.")
+    assert gid(ex, "U.S.") == 6252001
+    assert gid(ex, "China") == 1814991  # the country, not China, Texas
+
+
 def test_qualifier_picks_the_right_town(geo):
     ex = extract(geo, "Police in Alexandria, La., arrested two men after a fire in Rapides Parish.")
     assert gid(ex, "Alexandria") == 4314550

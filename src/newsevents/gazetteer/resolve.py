@@ -56,6 +56,7 @@ class Weights:
     unnamed_country: float = -1.0
     context_admin1: float = 1.5
     division_named: float = -1.5  # a town's other name that is a country's or division's own ("Mexico")
+    country_namesake: float = -1.0  # a town abroad named like a country
     fuller_mention: float = 2.5  # what "Kanawha County" or "Alexandria, Va." resolved to, for "Kanawha"
     county_pair: float = 1.5  # a town in a county the article names, or that county
     state_pair: float = 0.8  # a town in an admin1 the article may name, or that admin1
@@ -468,6 +469,9 @@ class Resolver:
                 s += w.division_named
         elif cand.kind == NameKind.ALIAS:
             s += w.alias
+        if cand.kind != NameKind.ALTERNATE and e.feature == "city" and any(
+                d.feature == "country" and d.cc != e.cc for d in ctx.division_named):
+            s += w.country_namesake  # China, Texas and Russia, Ohio are rarely what "China" and "Russia" mean
         if clean_surface(it.surface) == e.name:
             s += w.exact_form
         kind = it.cue.kind

@@ -277,7 +277,7 @@ class ToponymRecognizer:
                 if demonym is not None:
                     demonyms.append(demonym)
                     taken.update(range(span.start, span.end))
-                elif ent.label_ in PLACE_LABELS and any(t.is_alpha for t in span):
+                elif ent.label_ in PLACE_LABELS and any(ch.isalpha() for ch in span.text):  # "U.S." too
                     if _inside_hyphenated_name(doc, span) and not self._is_division(self.gaz.lookup(span.text)):
                         continue  # "Savur-[Mohyla]": part of another name
                     if any(t.lower_ in person_parts for t in span) and len(span) == 1 and ent.label_ == "GPE" \
