@@ -70,7 +70,7 @@ from newsevents.lexicon.roles import (
     role_may_end,
     role_may_start,
 )
-from newsevents.model import Actor
+from newsevents.model import Actor, Place
 
 NOTES_KEY = "actors"
 
@@ -99,8 +99,9 @@ class _DocFacts:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.sent_starts = [s.start for s in doc.sents] if len(doc) else [0]
-        self._conj_first: dict[int, int] = {}
+        self._conj_first: dict[tuple[str, ...], dict[int, int]] = {}
         self._children: list[list[int]] | None = None
+        self._lists: dict[int, tuple[int, int, int, bool]] = {}
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, i) - 1
@@ -120,16 +121,38 @@ class _DocFacts:
                     self._children[h].append(i)
         return [self.doc[i] for i in self._children[tok.i]]
 
-    def conj_first(self, tok: Token) -> Token:
-        """The first member of the coordination ``tok`` is in ("Russia" for "Belarus" in "Russia and Belarus")."""
+    def coordination(self, first: Token) -> tuple[int, int, int, bool]:
+        """The list headed by ``first`` (its conjuncts and appositions): its members, how many are places,
+        how many are people's full names, and whether a conjunction joins it. Kept, since every member of
+        a long list asks."""
+        hit = self._lists.get(first.i)
+        if hit is None:
+            members = [first]
+            stack = [first]
+            while stack:
+                for child in self.children(stack.pop()):
+                    if child.dep_ in ("conj", "appos"):
+                        members.append(child)
+                        stack.append(child)
+            places = sum(1 for m in members if _placey_member(m))
+            people = sum(1 for m in members if _full_name_member(m))
+            # A list has "and"/"or"; a comma alone may be the parser's guess ("in Pakistan, Mohammed ...").
+            joined = any(c.dep_ == "cc" for m in members for c in self.children(m))
+            hit = self._lists[first.i] = (len(members), places, people, joined)
+        return hit
+
+    def conj_first(self, tok: Token, deps: tuple[str, ...] = ("conj",)) -> Token:
+        """The first member of the coordination ``tok`` is in ("Russia" for "Belarus" in "Russia and
+        Belarus"); with ``deps=("conj", "appos")`` appositions chain too."""
+        memo = self._conj_first.setdefault(deps, {})
         path = []
         t = tok
-        while t.i not in self._conj_first and t.dep_ == "conj" and t.head.i != t.i:
+        while t.i not in memo and t.dep_ in deps and t.head.i != t.i:
             path.append(t.i)
             t = t.head
-        first = self._conj_first.get(t.i, t.i)
+        first = memo.get(t.i, t.i)
         for i in path:
-            self._conj_first[i] = first
+            memo[i] = first
         return self.doc[first]
 
 
@@ -169,6 +192,9 @@ class ActorIndex:
     people: list[Actor] = field(default_factory=list)  # persons in order of registration
     # Actor id -> its longest mention in characters, so a containing mention is found by bisection.
     longest: dict[str, int] = field(default_factory=dict)
+    named_countries: set[str] | None = None  # ISO3 of the countries the article's words name (when asked)
+    # Names NER took for people that the words around them show to be bodies: (start, end, sector).
+    deferred_bodies: list[tuple[int, int, OrgInfo]] = field(default_factory=list)  # (start, end, body)
 
 
 def actor_index(ex: Extraction) -> ActorIndex:
@@ -473,23 +499,28 @@ def _extend_name_left(doc: Doc, start: int) -> int:
 
 def _coordinated_with_places(tok: Token) -> bool:
     """True when a name sits in a list of places ("Murmansk in the north, Ivanovo and Ryazan...")."""
-    first = tok
-    while first.dep_ in ("conj", "appos") and first.head.i != first.i:
-        first = first.head
-    members = [first]
-    stack = [first]
-    while stack:
-        t = stack.pop()
-        for child in t.children:
-            if child.dep_ in ("conj", "appos"):
-                members.append(child)
-                stack.append(child)
-    if len(members) < 2:
+    facts = _facts(tok.doc)
+    n_members, n_places, n_people, _ = facts.coordination(facts.conj_first(tok, ("conj", "appos")))
+    if n_members < 2:
         return False
-    placey = any(m.ent_type_ in _PLACE_LABELS for m in members if m.i != tok.i)
-    persony = any(m.ent_type_ == "PERSON" and m.ent_iob_ == "B" and m.i + 1 < len(m.doc) and
-                  m.doc[m.i + 1].ent_type_ == "PERSON" and m.doc[m.i + 1].ent_iob_ == "I" for m in members)
-    return placey and not persony
+    placey = n_places - (1 if _placey_member(tok) else 0) > 0
+    return placey and n_people - (1 if _full_name_member(tok) else 0) == 0
+
+
+def _placey_member(m: Token) -> bool:
+    """A list member NER calls a place, or an untagged proper noun the gazetteer knows by its own name."""
+    return m.ent_type_ in _PLACE_LABELS or m.pos_ == "PROPN" and not m.ent_type_ and _gazetteer_knows(m.text) == 2
+
+
+def _full_name_member(m: Token) -> bool:
+    """A list member that is a person's full name by NER ("Bob Geldof" in "Bono, Bob Geldof and ...")."""
+    doc = m.doc
+    if m.ent_type_ != "PERSON":
+        return False
+    start = m.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return m.i > start or m.i + 1 < len(doc) and doc[m.i + 1].ent_iob_ == "I" and doc[m.i + 1].ent_type_ == "PERSON"
 
 
 _PLACE_WORDS = frozenset({"avenue", "street", "st.", "road", "square", "boulevard", "bridge", "airport", "station",
@@ -537,6 +568,96 @@ def _speech_or_action_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
 
 
+# ---------------------------------------------------------------- names that are places, not actors
+
+# Prepositions that locate: their object is where something happens ("shelled near Zolota Balka").
+_LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "into", "across", "inside", "through", "at",
+                             "towards", "toward", "nearby", "outskirts"})
+# "the village of X", "X village", "the Chasiv Yar community": nouns that make a name a place's.
+_SETTLEMENT_NOUNS = frozenset({"village", "villages", "town", "towns", "city", "locality", "localities", "area",
+                               "district", "region", "province", "county", "commune", "municipality", "suburb",
+                               "neighbourhood", "neighborhood", "settlement", "community", "hromada", "camp",
+                               "township", "quarter", "payam", "sub-county", "subcounty", "ward", "oblast",
+                               "raion", "governorate", "prefecture", "island", "valley", "market", "slum"})
+# A vessel's name ("MV Alan Kurdi", "USS Cole") is no person's.
+_VESSEL_PREFIXES = frozenset({"mv", "m/v", "hms", "uss", "ss", "rv", "ms", "mt", "fv", "ins", "hmcs", "hmas"})
+
+
+def _gazetteer_knows(name: str) -> int:
+    """2 when the gazetteer has ``name`` as a place's own name or one of our aliases, 1 when only as an
+    alternate (other languages, historic names: weaker), 0 when not at all or no gazetteer is built."""
+    return _gazetteer_lookup(" ".join(name.split()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _gazetteer_lookup(name: str) -> int:
+    try:
+        from newsevents.gazetteer.index import load_gazetteer
+
+        candidates = load_gazetteer().lookup(name)
+    except Exception:  # no index built (actors run without places) or an unreadable one: no evidence
+        return 0
+    kinds = {c.kind for c in candidates if c.entry.feature in ("city", "admin1", "admin2", "region", "water")}
+    if kinds & {0, 2}:  # PRIMARY, ALIAS (newsevents.gazetteer.build.NameKind)
+        return 2
+    return 1 if kinds else 0
+
+
+def _placed_by_context(doc: Doc, start: int, end: int, org: bool = False) -> bool:
+    """Words around doc[start:end] that say it is a place: "near X", "the village of X", "X village",
+    "X, Donetsk", "Ceel-Baraf Village". Employers follow "at" ("a reporter at Reuters"), so for an
+    organisation's name "at" says nothing."""
+    last = doc[end - 1].lower_
+    if last in _SETTLEMENT_NOUNS or last in _PLACE_WORDS:
+        return True
+    # In a list ("near Novopokrovka, Nikopol and Zolota Balka") the words before the list's first member count.
+    facts = _facts(doc)
+    first = facts.conj_first(doc[start:end].root)
+    if first.i < start and facts.coordination(first)[3]:
+        start = first.left_edge.i
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a"):
+        k -= 1
+    after = doc[end] if end < len(doc) else None
+    possessive = after is not None and after.tag_ == "POS"
+    if k >= 0 and not possessive:
+        prev = doc[k].lower_
+        if prev in _LOCATIVE_PREPS and not (org and prev in ("at", "in", "into", "through")):
+            return True
+        if prev == "of" and k >= 1 and doc[k - 1].lower_ in _SETTLEMENT_NOUNS:
+            return True
+    if after is not None and after.lower_ in _SETTLEMENT_NOUNS and doc[start:end].root.head.i == after.i:
+        return True
+    # "X, Kherson." / "X, Donetsk region": the name qualified by a larger place, as news datelines do.
+    if after is not None and after.text == "," and end + 1 < len(doc):
+        q = doc[end + 1]
+        q_end = end + 2
+        while q_end < len(doc) and doc[q_end].ent_iob_ == "I" and doc[q_end].ent_type_ in _PLACE_LABELS:
+            q_end += 1
+        nxt = doc[q_end] if q_end < len(doc) else None
+        qualifier = q.ent_type_ in ("GPE", "LOC") and q.ent_iob_ == "B" or \
+            q.pos_ == "PROPN" and not q.ent_type_ and _gazetteer_knows(q.text) == 2
+        if qualifier and (nxt is None or nxt.is_punct and nxt.tag_ != "POS" or nxt.pos_ in ("CCONJ", "ADP") or
+                          nxt.lower_ in _SETTLEMENT_NOUNS):
+            return True
+    return False
+
+
+def _names_a_place(doc: Doc, start: int, end: int, org: bool = False) -> bool:
+    """A name that is a place's: the context says so, or the gazetteer knows it as one and nothing
+    marks it as the name of someone who acts (a subject of "said", "met"...). Companies are named after
+    places ("Toyota", "Nokia", "Chevron"), so for an organisation's name the gazetteer counts only when the
+    name is listed with places."""
+    if _placed_by_context(doc, start, end, org):
+        return True
+    if _gazetteer_knows(doc[start:end].text) != 2:
+        return False
+    head = doc[start:end].root
+    if org:
+        return _coordinated_with_places(head)
+    return not (_speech_or_action_subject(head) and head.head.lemma_ in _PERSON_VERBS)
+
+
 def _person_name_mentions(ex: Extraction) -> list[_NameMention]:
     """Spans that name a person, with what the words around each say about them."""
     doc = ex.doc
@@ -555,9 +676,12 @@ def _person_name_mentions(ex: Extraction) -> list[_NameMention]:
                 start = _extend_name_left(doc, start)
             if start >= end or not any(_is_capitalised(t) for t in doc[start:end]):
                 continue
+            end = _extend_name_over_particles(doc, end)
             text = doc[start:end].text
             if country_by_name(text) or country_by_adjective(text) or known_org(text) or _place_name(doc, start, end):
                 continue
+            if doc[start].lower_ in _VESSEL_PREFIXES:
+                continue  # "MV Alan Kurdi": a ship
             add(start, end)
         elif ent.label_ == "ORG" and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" for t in ent) and \
                 known_org(ent.text) is None and canonical_org(ent.text, None) is None and \
@@ -598,8 +722,98 @@ def _person_name_mentions(ex: Extraction) -> list[_NameMention]:
         before = _left_descriptor_start(doc, start)
         d = describe(doc, before, start) if before < start else Descriptor()
         _add_apposition(doc, start, end, d)
+        if d.empty and not (start > 0 and doc[start - 1].lower_ in _HONORIFICS) and \
+                known_person(doc[start:end].text) is None:
+            if _names_a_place(doc, start, end):
+                continue  # "shelled near Zolota Balka", "Chasiv Yar, Donetsk": NER's PERSON on a place
+            thing = _names_a_thing(doc, start, end)
+            if thing is not None:
+                if thing[0]:  # "Milltech Marine, a firm ...": a body after all
+                    info = OrgInfo(_clean_name(doc[start:end].text), None, thing[0])
+                    actor_index(ex).deferred_bodies.append((start, thing[1], info))
+                continue
+            body = _names_a_body(doc, start, end)
+            if body is not None:  # "the Carter Center", unless it speaks like a person ("said Jim Press")
+                actor_index(ex).deferred_bodies.append((start, end, body))
+                continue  # "1992's Batman Returns", "brands including Craftsman Tools", "Mayi Mayi militiamen"
         mentions.append(_NameMention(start, end, d))
     return mentions
+
+
+# Nouns that say what a name names when it is no person's: a work, a product, a vessel, a place, or a
+# body, with the PLOVER sector of the body ("" for things that are no actors).
+_THING_NOUNS = {
+    "film": "", "movie": "", "show": "", "series": "", "book": "", "novel": "", "album": "", "song": "",
+    "single": "", "play": "", "opera": "", "game": "", "brand": "", "brands": "", "product": "", "products": "",
+    "model": "", "drug": "", "vaccine": "", "ship": "", "vessel": "", "boat": "", "tanker": "", "freighter": "",
+    "yacht": "", "frigate": "", "destroyer": "", "operation": "", "project": "", "festival": "", "prize": "",
+    "award": "", "storm": "", "hurricane": "", "typhoon": "", "cyclone": "", "virus": "", "app": "", "software": "",
+    "village": "", "town": "", "city": "", "district": "", "region": "", "province": "", "hotel": "",
+    "restaurant": "", "stadium": "", "airport": "",
+    "firm": "BUS", "company": "BUS", "companies": "BUS", "corporation": "BUS", "business": "BUS", "bank": "BUS",
+    "airline": "BUS", "carrier": "BUS", "retailer": "BUS", "manufacturer": "BUS", "maker": "BUS", "startup": "BUS",
+    "conglomerate": "BUS", "subsidiary": "BUS", "operator": "BUS", "chain": "BUS", "band": "BUS", "label": "BUS",
+    "studio": "BUS", "club": "BUS",
+    "newspaper": "MED", "paper": "MED", "daily": "MED", "magazine": "MED", "website": "MED", "channel": "MED",
+    "broadcaster": "MED", "network": "MED", "outlet": "MED", "agency": "MED", "publication": "MED",
+    "tabloid": "MED", "station": "MED",
+    "charity": "NGO", "organisation": "NGO", "organization": "NGO", "foundation": "NGO", "ngo": "NGO",
+    "party": "POL", "movement": "POL", "coalition": "POL",
+    "militia": "REB", "militias": "REB", "militiamen": "REB", "militiaman": "REB", "rebels": "REB",
+    "fighters": "REB", "insurgents": "REB", "gunmen": "REB",
+    "university": "EDU", "school": "EDU", "college": "EDU", "hospital": "HLH", "clinic": "HLH",
+}
+
+
+def _names_a_thing(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+    """What a "PERSON" names when the words around it say it is no person: "" for a work, product, vessel
+    or place; a PLOVER sector for a body ("Doug Miller of Milltech Marine, a firm ..." -> BUS; "Mayi Mayi
+    militiamen" -> REB), with where the body's mention ends ("Mayi Mayi militiamen" is all of it). None
+    when nothing says so."""
+    root = doc[start:end].root
+    # "since 1992's Batman Returns": a year's name is a title.
+    if start >= 2 and doc[start - 1].tag_ == "POS" and (doc[start - 2].like_num or doc[start - 2].ent_type_ == "DATE"):
+        return "", end
+    nouns: list[Token] = []
+    nouns += [c for c in _facts(doc).children(root) if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i == start - 1:
+        nouns.append(root.head)  # "the research ship Ka'imikai-O-Kanaloa"
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i == end:
+        nouns.append(root.head)  # "Joe Boxer brands", "Mayi Mayi militiamen"
+    first = _facts(doc).conj_first(root)
+    if first.dep_ == "pobj" and first.head.lower_ in ("including", "like", "as") and first.head.head.tag_ == "NNS":
+        nouns.append(first.head.head)  # "brands including Craftsman Tools, Kenmore ..."
+    for noun in nouns:
+        sector = _THING_NOUNS.get(noun.lower_)
+        if sector is not None:
+            return sector, (noun.i + 1 if noun.i == end else end)
+    return None
+
+
+_NAME_PARTICLES = frozenset({"dos", "da", "das", "do", "de", "du", "del", "della", "di", "van", "von", "der", "den",
+                             "ter", "ten", "bin", "ibn", "bint", "al", "el", "arap", "le", "la", "y", "ould"})
+
+
+def _extend_name_over_particles(doc: Doc, end: int) -> int:
+    """"Jose Eduardo | dos Santos", "Daniel arap | Moi": NER stops at a lower-case particle."""
+    while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and doc[end].text.islower() and \
+            _is_capitalised(doc[end + 1]) and doc[end + 1].pos_ == "PROPN" and \
+            doc[end + 1].ent_type_ in ("", "PERSON", "GPE", "ORG"):
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+            end += 1
+    return end
+
+
+def _names_a_body(doc: Doc, start: int, end: int) -> OrgInfo | None:
+    """A "PERSON" whose last words are an organisation's ("Saint Francis Hospital"), unless it acts as
+    people do ("said Jim Press": surnames can be such words)."""
+    if end - start < 2:
+        return None
+    head = doc[start:end].root
+    if _speech_or_action_subject(head) and head.head.lemma_ in _PERSON_VERBS:
+        return None
+    return canonical_org(doc[start:end].text, None)
 
 
 def _add_apposition(doc: Doc, start: int, end: int, d: Descriptor) -> None:
@@ -637,6 +851,11 @@ _PERSON_VERBS = frozenset({
     "demand", "propose", "suggest", "decide", "refuse", "plead", "testify", "kill", "shoot", "arrest", "flee"})
 
 
+# Verbs whose passive subject is a person ("Smith was arrested"); "Gunfire was reported" is not.
+_PERSON_PATIENT_VERBS = frozenset({"kill", "shoot", "arrest", "appoint", "nominate", "elect", "detain", "accuse",
+                                   "ask", "tell", "thank", "praise", "criticize", "criticise", "order", "urge"})
+
+
 def _drop_unlikely_people(ex: Extraction, mentions: list[_NameMention]) -> list[_NameMention]:
     """Single-word "people" with nothing to show for it: places in lists, cities, products, "Lunch".
 
@@ -652,9 +871,11 @@ def _drop_unlikely_people(ex: Extraction, mentions: list[_NameMention]) -> list[
             text = m.text(doc)
             linked = fold(text) in multi_surnames or known_person(text) is not None
             honorific = m.start > 0 and doc[m.start - 1].lower_ in _HONORIFICS
-            acts = _speech_or_action_subject(tok) and tok.head.lemma_ in _PERSON_VERBS
-            if not linked and not honorific and (not acts or _coordinated_with_places(tok)):
-                continue
+            acts = _speech_or_action_subject(tok) and tok.head.lemma_ in _PERSON_VERBS and \
+                (tok.dep_ == "nsubj" or tok.head.lemma_ in _PERSON_PATIENT_VERBS)
+            counted = any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in tok.lefts)
+            if not linked and not honorific and (not acts or counted or _coordinated_with_places(tok)):
+                continue  # "Gunfire was reported", "Six Mossi were arrested": no one person
         kept.append(m)
     return kept
 
@@ -830,7 +1051,7 @@ def _org_from_entity(ex: Extraction, ent: Span) -> Actor | None:
     # Trim punctuation and markup debris NER sometimes takes in ("Brazil &", "MOSCOW &mdash").
     while start < end and (doc[start].is_punct or _MARKUP_DEBRIS.match(doc[start].text)):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].tag_ == "POS" or
                            _MARKUP_DEBRIS.match(doc[end - 1].text) or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
         end -= 1
     if start >= end:
@@ -861,11 +1082,30 @@ def _org_from_entity(ex: Extraction, ent: Span) -> Actor | None:
     if info is None:
         if role_by_text(core) is not None or group_by_text(core) is not None:
             return None
+        if _place_not_body(doc, core_start, core_end):
+            return None  # "Dehiba", "Ceel-Baraf Village", "Tala and Ashmun": NER's ORG on places
         info = OrgInfo(_clean_name(full), country.iso3 if country and _adjective_names_org(doc, ent) else None,
                        None)
     if any(i in index.token_actor for i in range(m_start, m_end)):
         m_start = ent.start
     return _register_org(ex, info, m_start, m_end)
+
+
+_PLACE_LIST_SEPARATORS = re.compile(r"\s*(?:,|/|\band\b|\s-\s)\s*")
+_COMPASS = re.compile(r"^(?:[NSEW]{1,3}|north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                      r"(?:\s+of)?\s+", re.IGNORECASE)
+
+
+def _place_not_body(doc: Doc, start: int, end: int) -> bool:
+    """An "organisation" with no mark of one (no known name, no head like Ministry or Party, not an
+    acronym) that is a place: by its context, by the gazetteer, or a list of places ("Kef, Sousse")."""
+    span = doc[start:end]
+    if any(t.is_upper and len(t.text) > 1 for t in span) and not any(t.lower_ in _SETTLEMENT_NOUNS for t in span):
+        return False  # acronyms name bodies ("SPLM-N", "NISA"); the gazetteer's namesakes do not count
+    if _names_a_place(doc, start, end, org=True):
+        return True
+    parts = [_COMPASS.sub("", p) for p in _PLACE_LIST_SEPARATORS.split(span.text) if p.strip()]
+    return len(parts) > 1 and all(_gazetteer_knows(p) == 2 for p in parts)
 
 
 def _abbreviation_of(ex: Extraction, span: Span) -> Actor | None:
@@ -997,8 +1237,8 @@ def _country_after(ex: Extraction, tok: Token) -> Country | None:
         if found is not None:
             return found[0]
         place = ex.place_at(ex.doc[start].idx, t.idx + len(t.text))
-        if place is not None and place.country:
-            return country_by_iso(place.country)
+        if place is not None and (country := trusted_place_country(ex, place)) is not None:
+            return country
     return None
 
 
@@ -1292,6 +1532,9 @@ class ActorExtractor:
         mentions = _surname_mentions(ex, mentions)
         mentions = _drop_unlikely_people(ex, mentions)
         _person_clusters(ex, mentions)
+        for start, end, info in index.deferred_bodies:
+            if not any(i in index.token_actor for i in range(start, end)):
+                _register_org(ex, info, start, end)
         _known_org_scan(ex)
         for ent in doc.ents:
             if ent.label_ == "ORG":
@@ -1440,9 +1683,7 @@ def _org_for_span(ex: Extraction, span: Span) -> Actor | None:
 def _place_actor(ex: Extraction, span: Span) -> Actor | None:
     """A place named as an actor ("Gaza", "Kharkiv region"): its people, coded to its country."""
     place = ex.place_at(span.start_char, span.end_char)
-    if place is None or not place.country:
-        return None
-    country = country_by_iso(place.country)
+    country = trusted_place_country(ex, place) if place is not None else None
     if country is None:
         return None
     if place.feature == "country":
@@ -1452,6 +1693,61 @@ def _place_actor(ex: Extraction, span: Span) -> Actor | None:
         return Actor(id="", name=place.name, kind="group", country=country.iso3, sector=None)
 
     return _register(ex, ("place", place.id), make, span.start, span.end)
+
+
+# A place resolved at least this confidently says which country the people there belong to.
+_TRUSTED_PLACE = 0.8
+_METROPOLIS = 1_000_000
+
+
+@lru_cache(maxsize=1 << 14)
+def _population(geonameid: int | None) -> int:
+    if not geonameid:
+        return 0
+    try:
+        from newsevents.gazetteer.index import load_gazetteer
+
+        entry = load_gazetteer().get(geonameid)
+    except Exception:  # no gazetteer: no population to go by
+        return 0
+    return entry.pop if entry is not None and entry.pop else 0
+
+
+def trusted_place_country(ex: Extraction, place: Place) -> Country | None:
+    """The country of a place, when it can say whose a group is ("rebels in Darfur" are Sudanese).
+
+    A geocoding is taken on its own when it is confident (a country, a capital, a city of a million, or
+    confidence >= 0.8): namesakes rarely beat those. A weaker one only when the article names that country elsewhere, in words or by a confident place. "A
+    policeman in Muli", with Muli guessed in the Maldives at 0.58 in a note about Darfur, stays
+    without a country rather than become Maldivian.
+    """
+    if not place.country:
+        return None
+    country = country_by_iso(place.country)
+    if country is None:
+        return None
+    if place.feature == "country" or (place.confidence or 0) >= _TRUSTED_PLACE or \
+            _capitals().get(fold(place.name)) == country or _population(place.geonameid) >= _METROPOLIS:
+        return country  # confident, a capital or a metropolis: "the parliament in Warsaw", "Abidjan"
+    return country if country.iso3 in _article_countries(ex, exclude=place) else None
+
+
+def _article_countries(ex: Extraction, exclude: Place) -> set[str]:
+    """ISO3 codes the article names: country names and adjectives in its words, and confident places."""
+    index = actor_index(ex)
+    if index.named_countries is None:
+        doc = ex.doc
+        named: set[str] = set()
+        for tok in doc:
+            if _is_capitalised(tok) and (c := _country_at(doc, tok.i, min(tok.i + 7, len(doc)))) is not None:
+                named.add(c[1].iso3)
+        index.named_countries = named
+    out = set(index.named_countries)
+    for p in ex.places:
+        if p is not exclude and p.country and (p.feature == "country" or (p.confidence or 0) >= _TRUSTED_PLACE):
+            if (c := country_by_iso(p.country)) is not None:
+                out.add(c.iso3)
+    return out
 
 
 def actors_in(ex: Extraction, spans: Iterable[tuple[int, int]]) -> list[Actor]:

@@ -118,6 +118,11 @@ def country_phrase(country: Country) -> str:
     return f"the {country.name}" if _WITH_THE.match(country.name) else country.name
 
 
+# Abbreviations of ministries, as written (lower-case "mod" or "moi" are other words).
+_MINISTRY_ABBREVIATIONS = {"MoD": "Defence", "MOD": "Defence", "MFA": "Foreign Affairs", "MoFA": "Foreign Affairs",
+                           "MOFA": "Foreign Affairs", "MoI": "Internal Affairs", "MVD": "Internal Affairs",
+                           "MoH": "Health", "MoJ": "Justice"}
+
 _MINISTRY = re.compile(r"^(?:(?P<before>.+?)\s+)?ministry(?:\s+(?:of|for)\s+(?P<after>.+))?$", re.IGNORECASE)
 _DEPARTMENT = re.compile(r"^(?:(?P<before>.+?)\s+)?department(?:\s+(?:of|for)\s+(?P<after>.+))?$", re.IGNORECASE)
 
@@ -141,6 +146,8 @@ def canonical_org(core: str, country: Country | None, full: str | None = None) -
         return known
     if full and (hit := known_org(full)) is not None:
         return hit
+    if core in _MINISTRY_ABBREVIATIONS:  # "the Russian MoD"
+        core = f"Ministry of {_MINISTRY_ABBREVIATIONS[core]}"
     if (info := _ministry(core, country)) is not None:
         return info
     if (info := _department(core, country)) is not None:
