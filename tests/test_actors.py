@@ -331,3 +331,87 @@ def test_person_named_by_a_letter_keeps_a_mention(analyzer):
         assert actor.mentions, actor
     persons = [a for a in ex.actors if a.kind == "person"]
     assert all(mention_texts(ex, a) for a in persons)
+
+
+# ---------------------------------------------------------------- names that are no people or bodies
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # places NER took for people: by a locative word, a qualifying region, a list with places
+    ("Artillery units shelled near Velyka Dubrava, Kharkiv, on Tuesday.", "Velyka Dubrava"),
+    ("Troops were redeployed to the village of Nova Kamyanka overnight.", "Nova Kamyanka"),
+    ("Drones hit depots in Lutsk, Rivne and Kamin Kashyrskyi.", "Kamin Kashyrskyi"),
+    # a work named after a year's possessive, brands in a list of brands, a ship by its prefix
+    ("It was his first hit since 2001's Silent Harbour, the critic wrote.", "Silent Harbour"),
+    ("The chain sells brands including Copper Kettle, Bluebird and Northwind.", "Copper Kettle"),
+    ("The rescue ship MV Sea Lark brought 40 people ashore.", "Sea Lark"),
+])
+def test_names_that_are_no_people(analyzer, sentence, name):
+    ex = extract(analyzer, sentence)
+    people = [a.name for a in ex.actors if a.kind == "person"]
+    assert not any(name in p for p in people), people
+
+
+def test_a_firm_by_its_apposition_is_a_body_not_a_person(analyzer):
+    ex = extract(analyzer, "Dana Whitlock of Brightwater Analytics, a firm that tracks shipping, said the tanker "
+                           "had gone dark.")
+    assert by_name(ex, "Dana Whitlock").kind == "person"
+    firm = by_name(ex, "Brightwater Analytics")
+    assert (firm.kind, firm.sector) == ("organization", "BUS")
+
+
+def test_named_militia_is_one_armed_group(analyzer):
+    ex = extract(analyzer, "About 20 Kifuru Ngazi militiamen attacked a health centre in the hills.")
+    assert not [a for a in ex.actors if a.kind == "person"]
+    groups = [a for a in ex.actors if "Kifuru Ngazi" in a.name]
+    assert len(groups) == 1 and groups[0].sector == "REB"
+
+
+def test_a_person_whose_surname_is_an_organisation_word_stays_a_person(analyzer):
+    ex = extract(analyzer, '"We are ready," said Jim Press, the company\'s vice chairman.')
+    assert by_name(ex, "Jim Press").kind == "person"
+
+
+def test_surname_particle_stays_in_the_name(analyzer):
+    ex = extract(analyzer, "Protesters marched against President Jose Eduardo dos Santos in Luanda.")
+    assert by_name(ex, "Jose Eduardo dos Santos").role == "President"
+
+
+def test_ministry_abbreviation_with_a_country(analyzer):
+    ex = extract(analyzer, "The Russian MoD reported that 40 drones were downed.")
+    ministry = by_name(ex, "Ministry of Defence of Russia")
+    assert (ministry.kind, ministry.sector) == ("organization", "MIL")
+    assert not [a for a in ex.actors if a.kind == "person"]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Demonstrators gathered in the towns of Tamezret, Dehiba and Remada.", "Dehiba"),
+    ("Residents of Beled Weyne, Hiran region, blocked the road.", "Beled Weyne"),
+])
+def test_places_ner_took_for_bodies_are_no_organisations(analyzer, sentence, name):
+    ex = extract(analyzer, sentence)
+    assert not [a for a in ex.actors if a.kind == "organization" and name in a.name], \
+        [(a.name, a.kind) for a in ex.actors]
+
+
+def test_company_named_like_a_town_is_still_a_body(analyzer):
+    ex = extract(analyzer, "Chevron said on Monday that output at the field had resumed.")
+    actor = actor_for_span(ex, *span_of(ex, "Chevron"))
+    assert actor is not None and actor.kind == "organization"
+
+
+# ---------------------------------------------------------------- countries from places
+
+
+def test_group_takes_no_country_from_a_doubtful_namesake(analyzer):
+    # "Muli" resolves weakly to an island of the Maldives; nothing else in the note says Maldives.
+    ex = extract(analyzer, "Militiamen abducted a policeman in Muli.", upto="places")
+    actor = actor_for_span(ex, *span_of(ex, "a policeman in Muli"))
+    assert actor is not None and actor.sector == "COP" and actor.country != "MDV"
+
+
+def test_group_takes_the_country_of_a_capital_or_a_confident_place(analyzer):
+    ex = extract(analyzer, "Police in Nairobi fired tear gas at protesters.", upto="places")
+    assert actor_for_span(ex, *span_of(ex, "Police in Nairobi")).country == "KEN"
+    ex = extract(analyzer, "Rebel fighters in Darfur attacked a convoy.", upto="places")
+    assert actor_for_span(ex, *span_of(ex, "Rebel fighters in Darfur")).country == "SDN"

@@ -1084,8 +1084,13 @@ def _org_from_entity(ex: Extraction, ent: Span) -> Actor | None:
             return None
         if _place_not_body(doc, core_start, core_end):
             return None  # "Dehiba", "Ceel-Baraf Village", "Tala and Ashmun": NER's ORG on places
+        thing = _names_a_thing(doc, core_start, core_end)
+        if thing is not None and not thing[0]:
+            return None  # a film, a product, a vessel
         info = OrgInfo(_clean_name(full), country.iso3 if country and _adjective_names_org(doc, ent) else None,
-                       None)
+                       thing[0] if thing is not None else None)
+        if thing is not None and thing[1] > m_end and not any(i in index.token_actor for i in range(m_end, thing[1])):
+            m_end = thing[1]  # "Kifuru Ngazi militiamen": the group noun is part of the body's mention
     if any(i in index.token_actor for i in range(m_start, m_end)):
         m_start = ent.start
     return _register_org(ex, info, m_start, m_end)
