@@ -158,6 +158,15 @@ def test_dotted_country_abbreviations_are_places(geo):
     ex = extract(geo, "The U.S. imposed tariffs on China.")
     assert gid(ex, "U.S.") == 6252001
     assert gid(ex, "China") == 1814991  # the country, not China, Texas
+    ex = extract(geo, "Officials said the U.S. and D.C. agencies met.")
+    assert gid(ex, "U.S.") == 6252001 and at(ex, "D.C.").admin1 == "Washington, D.C."
+
+
+def test_single_letters_and_organisations_named_like_foreign_cities_are_not_places(geo):
+    ex = extract(geo, "ROSWELL - A man ran. PA officials welcomed talks between Israel and Hamas.")
+    names = {ex.article.text[s:e] for p in ex.places for s, e in p.mentions}
+    assert not names & {"A", "PA", "Hamas"}
+    assert gid(ex, "Israel") == 294640
 
 
 def test_qualifier_picks_the_right_town(geo):

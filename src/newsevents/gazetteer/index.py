@@ -21,6 +21,7 @@ ENV_VAR = "NEWSEVENTS_GAZETTEER"
 _FILE_NAME = "gazetteer.sqlite"
 _MAX_PARAMS = 900  # below SQLite's default limit of host parameters per statement
 SCHEMA_VERSION = "2"  # what build.py writes; an older index works, with less in it
+_MIN_VARIANT_KEY = 4  # shorter names ("a", "pa") are too short to fold: any letter would match
 _VARIANT = 5  # build.NameKind.VARIANT (not imported: build pulls in the set-up-time sources)
 
 
@@ -122,7 +123,7 @@ class Gazetteer:
             for key, kind, *place in rows:
                 out.setdefault(key, []).append(Candidate(GeoEntry(*place), kind))
         if variants and self._has_variants:
-            missing = [k for k in wanted if k not in out]
+            missing = [k for k in wanted if k not in out and len(k) >= _MIN_VARIANT_KEY]
             for key, found in self._variant_candidates(missing).items():
                 out[key] = found
         return out
@@ -159,7 +160,7 @@ class Gazetteer:
         if variants and self._has_variants:
             by_variant: dict[str, list[str]] = {}
             for k in wanted:
-                if k not in found:
+                if k not in found and len(k) >= _MIN_VARIANT_KEY:
                     by_variant.setdefault(variant_key(k), []).append(k)
             vkeys = sorted(by_variant)
             for i in range(0, len(vkeys), _MAX_PARAMS):

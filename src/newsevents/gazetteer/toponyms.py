@@ -104,11 +104,19 @@ def _person_name_parts(doc: Doc, gaz: Gazetteer) -> set[str]:
     return parts
 
 
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _name_like(tok) -> bool:
+    """A word of a name: letters of two or more ("Kyiv"), or a dotted initialism ("U.S.", "D.C.")."""
+    return tok.is_alpha and len(tok) > 1 or bool(_INITIALISM.fullmatch(tok.text))
+
+
 def _gazetteer_spans(doc: Doc, gaz: Gazetteer) -> dict[tuple[int, int], str]:
     """Token spans (start, end) whose text is a known name, keyed to that name's key."""
     spans: dict[tuple[int, int], str] = {}
     for i, tok in enumerate(doc):
-        if not _is_capitalised(tok.text) or not tok.is_alpha:
+        if not _is_capitalised(tok.text) or not _name_like(tok):
             continue
         for j in range(i + 1, min(len(doc), i + _MAX_TOKENS) + 1):
             last = doc[j - 1]
@@ -116,14 +124,14 @@ def _gazetteer_spans(doc: Doc, gaz: Gazetteer) -> dict[tuple[int, int], str]:
                 break
             if "\n" in last.text:
                 break
-            if not _is_capitalised(last.text) or not last.is_alpha:
+            if not _is_capitalised(last.text) or not _name_like(last):
                 continue
             spans[(i, j)] = name_key(doc[i:j].text)
     known = gaz.known_keys(spans.values(), variants=True)
     return {k: v for k, v in spans.items() if v in known}
 
 
-def _prominence(cands: list[Candidate], key: str) -> tuple[str, int]:
+def _prominence(cands: list[Candidate], key: str, own_names_only: bool = False) -> tuple[str, int]:
     """How prominent the best reading of a name is: ('country'|'admin1'|'region'|'city'|'small'|'weak', pop).
 
     'small' is a village under ``_MIN_CITY_POP`` known by this name: a place only in a telling context.
@@ -133,7 +141,8 @@ def _prominence(cands: list[Candidate], key: str) -> tuple[str, int]:
     for c in cands:
         f = c.entry.feature
         if c.kind == NameKind.VARIANT or c.kind == NameKind.ALTERNATE and (
-                f in ("admin1", "country") or c.entry.pop >= _MAJOR_CITY_POP or close_spelling(key, name_key(c.entry.name))):
+                close_spelling(key, name_key(c.entry.name)) or not own_names_only and len(key) > 3
+                and (f in ("admin1", "country") or c.entry.pop >= _MAJOR_CITY_POP)):
             pass  # a major place's other spelling, or a transliteration ("Avdiivka"), is as good as its name
         elif c.kind not in (NameKind.PRIMARY, NameKind.ALIAS):
             continue
@@ -411,7 +420,10 @@ class ToponymRecognizer:
     def _plausible(self, doc: Doc, span: Span, cands: list[Candidate], ent_at: dict[int, Span],
                    person_parts: set[str]) -> str | None:
         """'sure', 'maybe' (needs context) or None (rejected) for a gazetteer-only match."""
-        feature, pop = _prominence(cands, name_key(span.text))
+        labelled = ent_at.get(span.start)
+        # A foreign or historic name of a big city ("Hamas" for Hamm) does not make an organisation a place.
+        feature, pop = _prominence(cands, name_key(span.text),
+                                   own_names_only=labelled is not None and labelled.label_ in ("ORG", "PERSON"))
         if feature == "weak":
             return None
         if any(t.lower_ in person_parts for t in span):
