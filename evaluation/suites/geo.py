@@ -201,8 +201,8 @@ def run(ctx: EvalContext) -> SuiteResult:
                  f"{_pct(overlap_recall)}; analyze time {e2e.seconds:.1f} s (actors + places)"]
         if res.in_gazetteer:
             notes.append(f"{label}: {_pct(share(res.in_gazetteer))} of gold GeoNames ids are in the offline "
-                         f"gazetteer (cities500 + admin1 + countries + regions: no admin2/counties, streets, "
-                         f"buildings); exact id on those: {_pct(share(res.exact_in_gazetteer))}")
+                         f"gazetteer (cities500, admin1, admin2, countries, regions: no streets, buildings, "
+                         f"rivers); exact id on those: {_pct(share(res.exact_in_gazetteer))}")
         result.notes += notes
         result.details[ds] = {"resolution_errors": res.errors,
                               "answered": share(res.answered),
