@@ -383,3 +383,44 @@ def test_rioting_protesters_and_failed_defusals(code, text, sub):
 def test_fragments_recovered_at_a_scene_are_no_seizure(code):
     a = code("Fragments of a grenade were recovered from the scene.")
     assert "Disrupted weapons use" not in [_acled_sub(e) for e in a.events]
+
+
+@pytest.mark.parametrize("text, sub", [
+    # armed men carrying people off: the codebook's abduction, with no "kidnap" word
+    ("Soldiers have taken at least five people from villages in the province.", "Abduction/forced disappearance"),
+    # a charge on a camp is an assault, not an indictment
+    ("Rebel fighters charged an army camp outside the town on Monday night.", "Armed clash"),
+    # jailing by security forces is an arrest, also of people suspected of planning attacks
+    ("Security forces have jailed 40 militants they suspect were plotting attacks in the province.", "Arrests"),
+    # the codebook: road-blocking with barricades or burning tires is a violent demonstration
+    ("Protesters blocked roads with barricades and burning tires in the capital.", "Violent demonstration"),
+    # demonstrators clashing with police riot, though others beside them marched peacefully
+    ("While some demonstrators rallied peacefully in the capital, others clashed with police and looted stores.",
+     "Violent demonstration"),
+    # a disruption counts only when the weapon was not used: a find beside a blast that killed
+    ("Troops found two landmines near the village, and a child died in an explosion there last week.",
+     "Remote explosive/landmine/IED"),
+])
+def test_codebook_definitions_of_sub_event_types(code, text, sub):
+    assert sub in [_acled_sub(e) for e in code(text).events]
+
+
+def test_a_camp_hosting_troops_is_no_consultation(code):
+    a = code("Gunmen attacked a camp hosting government troops near the border.")
+    assert "CONSULT" not in [e.type for e in a.events]
+
+
+def test_plotting_makes_an_attack_planned(code):
+    a = code("Police arrested three men who were plotting to bomb the station.")
+    assert all(e.status != "occurred" for e in a.events if e.type == "ASSAULT")
+
+
+def test_soldiers_taking_positions_is_no_abduction(code):
+    a = code("Soldiers have taken positions on the hills above the town.")
+    assert "Abduction/forced disappearance" not in [_acled_sub(e) for e in a.events]
+
+
+def test_diplomacy_needs_a_state_actor(code):
+    from evaluation.suites.case2021 import label_of
+    assert label_of(code("Russia vowed retaliation against Britain after the expulsion of its diplomats.")) == "DIPLO"
+    assert label_of(code("Protesters vowed to continue their sit-in until the minister resigns.")) != "DIPLO"

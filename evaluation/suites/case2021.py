@@ -7,8 +7,8 @@ is analysed as an article; its label is read off the extracted events:
    earliest on ties; an allegation, a claim of responsibility or a denial there is ``ATTRIB``;
 2. when the main event is an attack, a chemical weapon or suicide bomb anywhere in the snippet is its label (the codebook's precedence over
    the other weapons used); an ACLED-typed main event gives its sub-event type (mapped to the task's label names); a diplomatic
-   PLOVER main event (meetings, sanctions, demands...) with no ACLED-typed event in its
-   sentence is ``DIPLO``; otherwise the most confident ACLED-typed event gives the label (a type read
+   PLOVER main event (meetings, sanctions, demands...) by a state or international body (not by
+   protesters, clergy, firms...) with no ACLED-typed event in its sentence is ``DIPLO``; otherwise the most confident ACLED-typed event gives the label (a type read
    from a specific cue, such as the weapon, beats a rule's fallback);
 3. an incident (``Analysis.incidents``: natural or man-made disaster, crime) told no later than the main
    event is the label (crime only when the main event has no ACLED type); with no ACLED type at all an
@@ -81,6 +81,21 @@ def load_snippets(path) -> list[tuple[str, str, str]]:
     return rows
 
 
+# Sectors of bodies that hold no state office: what they vow, back or refuse is no diplomacy.
+_NON_STATE = frozenset(("CVL", "REL", "OPP", "REB", "EDU", "BUS", "LAB", "MED", "NGO", "CRM", "REF", "AGR",
+                        "HLH"))
+
+
+def _diplomatic(ev, analysis: Analysis) -> bool:
+    """A PLOVER diplomatic act conducted by a state or an international body (or an unnamed agent):
+    diplomacy is between governments, so protesters who "vowed to continue" or monks who back a
+    campaign act in some other capacity."""
+    if ev.type not in _DIPLOMATIC:
+        return False
+    actors = [a for a in analysis.actors if a.id in ev.actors]
+    return not actors or not all(a.sector in _NON_STATE and a.kind != "country" for a in actors)
+
+
 _PRECEDENCE = ("Chemical weapon", "Suicide bomb")
 _INCIDENT_LABEL = {"natural_disaster": "NATURAL_DISASTER", "man_made_disaster": "MAN_MADE_DISASTER",
                    "crime": "ORG_CRIME"}
@@ -112,7 +127,7 @@ def label_of(analysis: Analysis | None) -> str | None:
             return LABEL_OF_SUB_TYPE[sub_type]
     if main.acled and not any((ev.confidence or 0) > (main.confidence or 0) for ev in coded):
         return LABEL_OF_SUB_TYPE.get(main.acled["sub_event_type"])
-    if main.type in _DIPLOMATIC and not any(ev in lead for ev in coded):
+    if _diplomatic(main, analysis) and not any(ev in lead for ev in coded):
         return "DIPLO"
     if coded:
         best = max(coded, key=lambda ev: ev.confidence or 0.0)
@@ -128,7 +143,7 @@ def label_of(analysis: Analysis | None) -> str | None:
         return "MAN_MADE_DISASTER"
     if contexts["crime"] or contexts["corruption"] or contexts["crime_murder"]:
         return "ORG_CRIME"
-    if any(ev.type in _DIPLOMATIC for ev in live):
+    if any(_diplomatic(ev, analysis) for ev in live):
         return "DIPLO"
     if any(ev.type == "ACCUSE" for ev in live):
         return "ATTRIB"

@@ -34,12 +34,13 @@ _INTERVENTION = frozenset("disperse tear gas arrest detain cannon rubber baton t
 _LETHAL = frozenset("kill dead death live ammunition shoot fire bullet".split())
 _RIOTING = frozenset("stone rock burn torch loot vandalize vandalise throw hurl petrol molotov smash "
                      "riot rioter violent clash attack set ablaze violence aggressive bottle firecracker "
-                     "vandalism arson".split())
+                     "vandalism arson barricade tire tyre".split())  # the codebook: road-blocking with barricades, burning tires
 _MOB = frozenset("mob lynch vigilante".split())
 _CRIME = frozenset("smuggler smuggling drug trafficking robbery theft thief burglar fraud robber "
                    "murder suspect poacher poaching scam".split())
 _POLITICAL_PEOPLE = frozenset("protester demonstrator activist journalist opposition militant rebel "
-                              "fighter member supporter leader politician candidate soldier".split())
+                              "fighter member supporter leader politician candidate soldier terrorist "
+                              "insurgent jihadist extremist separatist".split())
 _BASE_WORDS = frozenset("base headquarters post outpost camp checkpoint position point garrison "
                         "barracks".split())
 _ABDUCT_TERMS = frozenset(("abduct",))
@@ -108,7 +109,12 @@ def _assault(x: AcledInput) -> str | None:
     if x.hint == "Mob violence" or x.sentence_lemmas & _MOB or x.agent_lemmas & _MOB:
         return "Mob violence"
     if _protesters_hit(x) or _policing_a_protest(x):
-        return _protest_met(x)
+        met = _protest_met(x)
+        if met == "Peaceful protest":
+            # an assault is never a peaceful protest, even beside one that was ("some rallied peacefully,
+            # others clashed with police"): force used on the crowd is an intervention, the crowd's own a riot
+            return "Protest with intervention" if x.agent_lemmas & _FORCE else "Violent demonstration"
+        return met
     if x.trigger_lemmas & TERRITORY_GAIN_WORDS and (x.patient_lemmas & WORD_CLASSES["territory"]
                                                      or "control" in x.clause_lemmas) or \
             x.trigger_lemmas & _DRIVE_OUT and x.clause_lemmas & WORD_CLASSES["territory"]:
@@ -308,6 +314,7 @@ def _protest_met(x: AcledInput) -> str:
 
 _REMAINS = frozenset("fragment remnant debris shrapnel casing remains shell-casing".split())
 _WENT_OFF = frozenset("explode blow detonate explosion blast".split())
+_HURT = frozenset("kill die dead death wound injure injured".split())
 
 
 def _coerce(x: AcledInput) -> str | None:
@@ -317,8 +324,10 @@ def _coerce(x: AcledInput) -> str | None:
     if x.hint == "Disrupted weapons use" or "confiscate" in x.modes and x.patient_lemmas & WORD_CLASSES["weapon_cache"]:
         if x.patient_lemmas & _REMAINS:
             return None  # fragments recovered at a scene are evidence, not a seizure
-        if x.clause_lemmas & {"try", "attempt"} and x.sentence_lemmas & _WENT_OFF:
-            return "Remote explosive/landmine/IED"  # the device went off while being defused
+        if x.sentence_lemmas & _WENT_OFF and x.sentence_lemmas & ({"try", "attempt"} | _HURT):
+            # the device went off while being defused, or a find told beside a blast that killed:
+            # the codebook codes a disruption only when the weapon was not used
+            return "Remote explosive/landmine/IED"
         return "Disrupted weapons use"
     if x.hint == "Arrests":
         # ACLED records politically relevant arrests (not sentences, not ordinary crime).

@@ -153,6 +153,8 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "invade": (S("ASSAULT"),),
     "capture": (S("ASSAULT", obj="territory"), S("COERCE", "arrest", acled="Arrests", obj="person"),
                 S("ASSAULT")),
+    # armed men who "have taken five people" carry them off: the codebook's abduction
+    "take": (S("ASSAULT", "abduct", obj="prisoner", subj="troops"),),
     "seize": (S("ASSAULT", obj="territory"), S("COERCE", "confiscate", obj="weapon_cache",
                                                acled="Disrupted weapons use"),
               S("COERCE", "confiscate")),
@@ -224,7 +226,8 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "arrest": (S("COERCE", "arrest", acled="Arrests"),),
     "detain": (S("COERCE", "arrest", acled="Arrests"),),
     "apprehend": (S("COERCE", "arrest", acled="Arrests"),),
-    "jail": (S("COERCE", "arrest"),),
+    # jailing by security forces is an arrest; a court's jailing is a sentence, which ACLED does not code
+    "jail": (S("COERCE", "arrest", acled="Arrests", subj="troops"), S("COERCE", "arrest")),
     "imprison": (S("COERCE", "arrest"),),
     "sentence": (S("COERCE", "arrest"),),
     "round": (S("COERCE", "arrest", acled="Arrests", prt="up"),),
@@ -261,7 +264,8 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "consult": (S("CONSULT"),),
     "confer": (S("CONSULT"),),
     "visit": (S("CONSULT", "visit"),),
-    "host": (S("CONSULT", obj="meeting"), S("CONSULT")),
+    # "a camp hosting government forces" houses troops; it is no diplomatic visit
+    "host": (S("CONSULT", obj="meeting"), S("CONSULT", not_obj="troops")),
     "phone": (S("CONSULT", "phone"),),
     "telephone": (S("CONSULT", "phone"),),
     "speak": (S("CONSULT", prep="with"),),
@@ -357,7 +361,8 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "accuse": (S("ACCUSE", "allege", takes_content=True),),
     "blame": (S("ACCUSE", "allege", takes_content=True),),
     "allege": (S("ACCUSE", "allege"),),
-    "charge": (S("ACCUSE", "allege", prep="with"),),
+    # "charged a camp/the enemy positions": a charge on a place is an assault, not an indictment
+    "charge": (S("ASSAULT", obj="base"), S("ASSAULT", obj="territory"), S("ACCUSE", "allege", prep="with")),
     "condemn": (S("ACCUSE", "disapprove", takes_content=True),),
     "denounce": (S("ACCUSE", "disapprove", takes_content=True),),
     "criticize": (S("ACCUSE", "disapprove", takes_content=True),),
@@ -629,7 +634,7 @@ POLICE_OBJECTS = frozenset("police policeman officer patrol station gendarme gen
 
 # Governing words whose complement is a plan, a threat, a hypothesis or a refusal.
 PLAN_WORDS = frozenset("plan intend prepare aim schedule expect set due hope want seek decide "
-                       "arrange propose".split())
+                       "arrange propose plot conspire".split())
 ATTEMPT_WORDS = frozenset("try attempt".split())
 REFUSAL_WORDS = frozenset("refuse decline fail".split())
 DENIAL_WORDS = frozenset("deny".split())
