@@ -424,3 +424,21 @@ def test_diplomacy_needs_a_state_actor(code):
     from evaluation.suites.case2021 import label_of
     assert label_of(code("Russia vowed retaliation against Britain after the expulsion of its diplomats.")) == "DIPLO"
     assert label_of(code("Protesters vowed to continue their sit-in until the minister resigns.")) != "DIPLO"
+
+
+@pytest.mark.parametrize("text, sub", [
+    # anti-aircraft guns are ground weapons: no air strike
+    ("Militants attacked army positions south of the city using anti-aircraft guns and mortars.",
+     "Shelling/artillery/missile attack"),
+    # a crowd that pelts police with stones riots, however it was met
+    ("Protesters threw stones at police, who shot dead two demonstrators in the square.", "Violent demonstration"),
+    # a massacre is one-sided violence whoever commits it
+    ("Militants massacred dozens of soldiers near the town.", "Attack"),
+])
+def test_weapons_crowd_acts_and_one_sided_killing(code, text, sub):
+    assert [_acled_sub(e) for e in code(text).events if e.acled][:1] == [sub]
+
+
+def test_engaging_in_a_crime_is_no_armed_clash(code):
+    a = code("The group said it had punished two men for engaging in smuggling.")
+    assert "Armed clash" not in [_acled_sub(e) for e in a.events]

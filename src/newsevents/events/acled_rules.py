@@ -159,6 +159,8 @@ def _assault(x: AcledInput) -> str | None:
         return "Armed clash"
     if x.trigger_lemmas & {"strike", "counterstrike"} and not x.patient_is_person:
         return Guess("Shelling/artillery/missile attack")  # a military strike that names no aircraft
+    if x.trigger_lemmas & _ONE_SIDED:
+        return "Attack"  # executions and massacres are one-sided violence whoever commits them
     if x.patient_lemmas & CIVILIAN_OBJECTS:
         return Guess("Attack")  # "gunmen attacked a village"
     return Guess("Armed clash" if any(s in ARMED_SECTORS for s in x.agent_sectors) else "Attack")
@@ -170,6 +172,7 @@ _CROWDS = frozenset("rioter protester protestor demonstrator crowd mob youth res
                     "supporter driver trader vigilante fan worker parent".split())
 
 
+_ONE_SIDED = frozenset("execute execution massacre behead beheading lynch lynching".split())
 _DRIVE_OUT = frozenset("drive push oust expel".split())
 _UNOPPOSED = frozenset("withdraw withdrawal handover unopposed peacefully pullout".split())
 
@@ -288,6 +291,9 @@ _FORCE = frozenset("police policeman officer security force forces soldier troop
 
 
 _CLASHING = frozenset("clash riot rioting rioter".split())
+# what only a crowd does at a protest (police do not throw stones or loot)
+_CROWD_ACTS = frozenset("stone rock throw hurl pelt petrol molotov smash loot vandalize vandalise torch "
+                        "aggressive bottle firecracker arson vandalism barricade tire tyre".split())
 _HARSH = frozenset("violently brutally brutal beat injure wound hospitalize hospitalise savagely".split())
 _PEACEFUL = frozenset(("peaceful", "peacefully"))
 
@@ -299,6 +305,10 @@ def _protest_met(x: AcledInput) -> str:
     forced = bool(words & _FORCE) or bool(words & {"gunfire", "sniper"})
     if words & _CLASHING and not words & _PEACEFUL:
         return "Violent demonstration"  # protesters who fight back riot, however they were met
+    if words & _CROWD_ACTS and not words & _PEACEFUL:
+        # the codebook's excessive force is against protesters who were not violent themselves: a
+        # crowd that throws stones or loots riots, however many it lost
+        return "Violent demonstration"
     if forced and (x.fatalities or (words & _LETHAL and words & {"kill", "dead", "live", "bullet", "death"})):
         return "Excessive force against protesters"
     if forced and words & _HARSH and words & _PEACEFUL:

@@ -145,7 +145,8 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "clash": (S("ASSAULT"),),
     "fight": (S("ASSAULT"),),
     "battle": (S("ASSAULT"),),
-    "engage": (S("ASSAULT", prep="in with", not_obj="meeting"),),
+    # "engaged in smuggling": "engage in" names whatever its object is; the fighting noun is the trigger
+    "engage": (S("ASSAULT", prep="with", not_obj="meeting"),),
     "exchange": (S("ASSAULT", "firearms", obj="weapon_fired"), S("RETREAT", "release", obj="prisoner")),
     "repel": (S("ASSAULT"),),
     "repulse": (S("ASSAULT"),),
@@ -570,7 +571,9 @@ MODE_CUES: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = tuple(
         ("heavy-weapons", "artillery,mortar,shell,shelling,missile,rocket,mlrs,grad,howitzer,tank,cannon,"
                           "iskander,s-300,uragan,smerch,tornado,hurricane,cluster munition,heavy weapon,"
                           "multiple rocket launcher,rocket launcher,anti-tank,atgm,bombard,bombardment,"
-                          "projectile,shelled,shell,artillery fire"),
+                          "projectile,shelled,shell,artillery fire,"
+                          # ground guns named after what they shoot at, not aircraft themselves
+                          "anti - aircraft gun,anti aircraft gun,antiaircraft gun,anti - aircraft,anti aircraft,antiaircraft"),
         ("firearms", "small arm,small-arm,gun,gunfire,gunman,rifle,pistol,machine gun,bullet,sniper,shoot,"
                      "shooting,shot,firearm,ak-47,kalashnikov,automatic weapon,firefight,gunbattle,"
                      "exchange of fire,opened fire,open fire,live ammunition,grenade launcher"),
