@@ -87,6 +87,7 @@ _STATE_INSTITUTIONS = {"government": "Government", "governments": "Government", 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MAX_DESCRIPTOR = 9  # tokens before a name that can still be its title
 _PRONOUN_WINDOW = 250  # tokens before a pronoun searched for the person it refers to
+_LONG_DOC = 3000  # tokens from which per-parse tables beat spaCy's own scans
 
 
 class _DocFacts:
@@ -112,7 +113,10 @@ class _DocFacts:
         return max(bisect.bisect_right(self.sent_starts, i) - 1, 0)
 
     def children(self, tok: Token) -> list[Token]:
-        """``tok.children`` from a table built once (spaCy scans the token's whole subtree extent)."""
+        """``tok.children`` from a table built once (spaCy scans the token's whole subtree extent, which only
+        matters on long texts: short ones ask spaCy)."""
+        if len(self.doc) < _LONG_DOC:
+            return list(tok.children)
         if self._children is None:
             self._children = [[] for _ in range(len(self.doc))]
             heads = (numpy.arange(len(self.doc)) + self.doc.to_array("HEAD").astype(numpy.int64)).tolist()
