@@ -442,3 +442,10 @@ def test_weapons_crowd_acts_and_one_sided_killing(code, text, sub):
 def test_engaging_in_a_crime_is_no_armed_clash(code):
     a = code("The group said it had punished two men for engaging in smuggling.")
     assert "Armed clash" not in [_acled_sub(e) for e in a.events]
+
+
+def test_warplanes_destroying_a_depot_strike_from_the_air(code):
+    air = code("Government warplanes destroyed a weapons depot of the rebels in the province.")
+    ground = code("Soldiers destroyed a weapons depot of the rebels in the province.")
+    assert "Air/drone strike" in [_acled_sub(e) for e in air.events]
+    assert "Disrupted weapons use" in [_acled_sub(e) for e in ground.events]

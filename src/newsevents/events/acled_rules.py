@@ -334,6 +334,8 @@ def _coerce(x: AcledInput) -> str | None:
     if x.hint == "Disrupted weapons use" or "confiscate" in x.modes and x.patient_lemmas & WORD_CLASSES["weapon_cache"]:
         if x.patient_lemmas & _REMAINS:
             return None  # fragments recovered at a scene are evidence, not a seizure
+        if (x.agent_lemmas | x.clause_lemmas) & WORD_CLASSES["aircraft"]:
+            return "Air/drone strike"  # warplanes that destroy a depot strike from the air; the means decides
         if x.sentence_lemmas & _WENT_OFF and x.sentence_lemmas & ({"try", "attempt"} | _HURT):
             # the device went off while being defused, or a find told beside a blast that killed:
             # the codebook codes a disruption only when the weapon was not used
