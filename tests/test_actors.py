@@ -415,3 +415,13 @@ def test_group_takes_the_country_of_a_capital_or_a_confident_place(analyzer):
     assert actor_for_span(ex, *span_of(ex, "Police in Nairobi")).country == "KEN"
     ex = extract(analyzer, "Rebel fighters in Darfur attacked a convoy.", upto="places")
     assert actor_for_span(ex, *span_of(ex, "Rebel fighters in Darfur")).country == "SDN"
+
+
+def test_head_of_state_without_a_country_takes_the_one_country_named(analyzer):
+    ex = extract(analyzer, "Opposition parties in Malawi demanded that President Kaluwa Mbeza resign.")
+    assert by_name(ex, "Kaluwa Mbeza").country == "MWI"
+    # Two countries named: left open. An adjective alone does not count (it often names the other side).
+    ex = extract(analyzer, "Talks between Malawi and Zambia stalled, President Kaluwa Mbeza said.")
+    assert by_name(ex, "Kaluwa Mbeza").country is None
+    ex = extract(analyzer, "Zambian troops crossed the border, President Kaluwa Mbeza said.")
+    assert by_name(ex, "Kaluwa Mbeza").country is None

@@ -1562,6 +1562,37 @@ class ActorExtractor:
                     _role_reference_at(ex, tok, create=True)
                 elif self.resolve_pronouns and tok.lower_ in _PERSON_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
                     resolve_person_reference(ex, tok)
+        _home_country_for_leaders(ex)
+
+
+# Offices a country has one of: "President Mugabe" with no country said is the president of the country
+# the article is about.
+_NATIONAL_OFFICES = frozenset({"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Crown Prince",
+                               "Sultan", "Supreme Leader", "Head of State", "Head of Government"})
+
+
+def _home_country_for_leaders(ex: Extraction) -> None:
+    """A head of state or government named without a country takes the one country the article names.
+
+    Only country names count, and only when the article names exactly one: adjectives often name the
+    other side ("Russian drones hit Kharkiv, President ... said"), and two countries leave it open.
+    """
+    index = actor_index(ex)
+    leaders = [a for a in index.people if a.country is None and (role := index.roles.get(a.id)) is not None
+               and role.name in _NATIONAL_OFFICES]
+    if not leaders:
+        return
+    doc = ex.doc
+    named: set[str] = set()
+    for tok in doc:
+        if _is_capitalised(tok) and (c := _country_at(doc, tok.i, min(tok.i + 7, len(doc)))) is not None \
+                and c[2] == "name":
+            named.add(c[1].iso3)
+            if len(named) > 1:
+                return
+    if len(named) == 1:
+        for actor in leaders:
+            actor.country = next(iter(named))
 
 
 def _org_patterns_outside_entities(ex: Extraction) -> None:
