@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy
+from spacy.symbols import ADJ, NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from newsevents.analyze.context import Extraction
@@ -88,6 +89,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _MAX_DESCRIPTOR = 9  # tokens before a name that can still be its title
 _PRONOUN_WINDOW = 250  # tokens before a pronoun searched for the person it refers to
 _LONG_DOC = 3000  # tokens from which per-parse tables beat spaCy's own scans
+_ACTOR_POS = frozenset({NOUN, PROPN, ADJ, PRON})
 
 
 class _DocFacts:
@@ -292,8 +294,16 @@ class Descriptor:
         return self.org.country if self.org is not None else None
 
 
+_CAPITALISED: dict[int, bool] = {}  # by the word's hash: the same for every parse sharing the vocabulary
+
+
 def _is_capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper()
+    hit = _CAPITALISED.get(tok.orth)
+    if hit is None:
+        if len(_CAPITALISED) > 1 << 20:
+            _CAPITALISED.clear()  # a long-running process meets ever more words
+        hit = _CAPITALISED[tok.orth] = tok.text[:1].isupper()
+    return hit
 
 
 def _country_at(doc: Doc, i: int, stop: int) -> tuple[int, Country, str] | None:
@@ -1554,6 +1564,8 @@ class ActorExtractor:
                 continue
             if tok.is_upper and _abbreviation_of(ex, doc[tok.i:tok.i + 1]) is not None:
                 continue
+            if tok.pos not in _ACTOR_POS:
+                continue  # every reading below starts from a noun, a name, an adjective or a pronoun
             for find in (_group_at, _country_or_capital_at, _demonym_at):
                 if find(ex, tok, True) is not None:
                     break
