@@ -134,6 +134,8 @@ def _continues(text: str, k: int, style: str) -> bool:
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim whitespace, quotation marks and sentence punctuation from both ends of [start, end)."""
     trim = set(" \t\n.,;:!?") | QUOTE_CHARS | {"—", "–"}
+    # A span reaching past the text (a parse of other text than the stored one) is cut to the text.
+    start, end = max(0, start), min(end, len(text))
     while start < end and text[start] in trim:
         start += 1
     while end > start and text[end - 1] in trim:
