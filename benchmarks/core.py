@@ -12,10 +12,8 @@ the machine it ran on. Tests check the plumbing, never timings.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
-import pkgutil
 import platform
 import resource
 import sys
@@ -28,6 +26,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from newsevents.discovery import discover_modules
 from newsevents.model import Article
 
 # The benchmark articles: openly licensed Wikinews news, read in place from ../shared.
@@ -189,30 +188,9 @@ def machine() -> dict[str, Any]:
 def discover_benchmarks(package: str = "benchmarks") -> dict[str, ModuleType]:
     """Benchmark modules by NAME, ordered by (ORDER, module name). A module that fails to import is kept
     as a stand-in that fails, so one broken file shows up as one failed benchmark."""
-    pkg = importlib.import_module(package)
-    found: list[tuple[int, str, ModuleType]] = []
-    for info in pkgutil.iter_modules(pkg.__path__):
-        if info.name.startswith("_") or info.name in _SKIP_MODULES or info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"{package}.{info.name}")
-        except Exception as exc:  # reported as this benchmark failing
-            module = _broken(info.name, exc)
-        if hasattr(module, "run") and hasattr(module, "NAME"):
-            found.append((getattr(module, "ORDER", 50), info.name, module))
-    return {m.NAME: m for _, _, m in sorted(found, key=lambda t: (t[0], t[1]))}
-
-
-def _broken(name: str, exc: Exception) -> ModuleType:
-    stand_in = ModuleType(name)
-    stand_in.NAME = name  # type: ignore[attr-defined]
-    stand_in.TITLE = name  # type: ignore[attr-defined]
-
-    def run(ctx: BenchContext) -> BenchResult:
-        raise ImportError(f"benchmark module {name!r} failed to import: {exc!r}") from exc
-
-    stand_in.run = run  # type: ignore[attr-defined]
-    return stand_in
+    found = discover_modules(package, skip=_SKIP_MODULES, kind="benchmark")
+    key = {id(m): (getattr(m, "ORDER", 50), m.__name__.rsplit(".", 1)[-1]) for m in found}
+    return {m.NAME: m for m in sorted(found, key=lambda m: key[id(m)])}
 
 
 def run_benchmark(module: ModuleType, ctx: BenchContext, log: Any = None) -> BenchResult:

@@ -8,8 +8,6 @@ so one broken suite never hides the others' figures.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import time
 import traceback
 from collections.abc import Iterable
@@ -19,6 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from newsevents.discovery import discover_modules
 from newsevents.model import Analysis, Article
 
 
@@ -114,36 +113,9 @@ class EvalContext:
 
 
 def discover_suites(package: str = "evaluation.suites") -> dict[str, ModuleType]:
-    """Every module of ``package`` with ``NAME`` and ``run``, by NAME, in module-name order.
-
-    A module that fails to import is still listed (as a stand-in whose run raises the import error),
-    so a syntax error in one suite shows up as that suite failing rather than the harness failing.
-    """
-    pkg = importlib.import_module(package)
-    suites: dict[str, ModuleType] = {}
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        try:
-            module = importlib.import_module(f"{package}.{info.name}")
-        except Exception as exc:  # reported as the suite's failure, not the harness's
-            suites[info.name] = _broken_suite(info.name, exc)
-            continue
-        if hasattr(module, "run") and hasattr(module, "NAME"):
-            suites[module.NAME] = module
-    return suites
-
-
-def _broken_suite(name: str, exc: Exception) -> ModuleType:
-    stand_in = ModuleType(name)
-    stand_in.NAME = name  # type: ignore[attr-defined]
-    stand_in.TITLE = name  # type: ignore[attr-defined]
-
-    def run(ctx: EvalContext) -> SuiteResult:
-        raise ImportError(f"suite module {name!r} failed to import: {exc!r}") from exc
-
-    stand_in.run = run  # type: ignore[attr-defined]
-    return stand_in
+    """Every suite module of ``package`` by NAME, in module-name order; one that fails to import is kept
+    as a failing stand-in (see ``newsevents.discovery``)."""
+    return {m.NAME: m for m in discover_modules(package, kind="suite")}
 
 
 def now_stamp() -> str:
