@@ -449,3 +449,21 @@ def test_warplanes_destroying_a_depot_strike_from_the_air(code):
     ground = code("Soldiers destroyed a weapons depot of the rebels in the province.")
     assert "Air/drone strike" in [_acled_sub(e) for e in air.events]
     assert "Disrupted weapons use" in [_acled_sub(e) for e in ground.events]
+
+
+@pytest.mark.parametrize(("value", "precision", "published", "after"), [
+    ("2025-06-03", "day", "2025-06-02", True),
+    ("2025-06-01", "day", "2025-06-02", False),
+    ("2075", "year", "2005-01-04", True),
+    ("2005", "year", "2005-01-04", False),
+    ("2025-06", "month", "2025-06-02", False),
+    ("2025-07", "month", "2025-06-02", True),
+    ("2025-06-03/2025-06-05", "day", "2025-06-02", True),
+    ("2025-W23", "week", "2025-06-02", False),
+    (None, "unknown", "2025-06-02", False),
+])
+def test_dates_after_publication_make_events_planned(value, precision, published, after):
+    from newsevents.analyze.events import _after_publication
+    from newsevents.model import When
+
+    assert _after_publication(When(value, precision), published) is after

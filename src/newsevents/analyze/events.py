@@ -361,9 +361,18 @@ class _EventBuilder:
 
 
 def _after_publication(when: When, published: str | None) -> bool:
-    if when.precision != "day" or not when.value or not published:
+    """Whether the whole period of an event's date lies after the publication day: "in 2075" in a 2005
+    article and "on 3 June" in a 2 June one are, "in June 2025" in a 2 June 2025 one is not."""
+    if not when.value or not published or when.precision not in ("day", "month", "year"):
         return False
-    return when.value[:10] > published[:10]
+    start = when.value.split("/")[0]
+    if len(start) == 4 and start.isdigit():
+        start += "-01-01"
+    elif len(start) == 7 and start[:4].isdigit() and start[5:7].isdigit():
+        start += "-01"
+    if len(start) < 10 or not start[:4].isdigit():
+        return False
+    return start[:10] > published[:10]
 
 
 def _content_lemmas(sent: Any) -> set[str]:
