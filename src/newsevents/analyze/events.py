@@ -14,17 +14,14 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsevents.analyze.actors import actor_for_span
 from newsevents.analyze.context import Extraction
+from newsevents.analyze.places import place_precision, places_for_span
+from newsevents.analyze.quantities import casualties_for_span
+from newsevents.analyze.quotes import attribution_for_span
 from newsevents.analyze.registry import register_extractor
+from newsevents.analyze.times import date_for_span
 from newsevents.events.acled_rules import AcledInput, Guess, acled_sub_event
-from newsevents.events.apis import (
-    actor_for_span,
-    attribution_for_span,
-    casualties_for_span,
-    date_for_span,
-    place_precision,
-    places_for_span,
-)
 from newsevents.events.coder import Draft, EventCoder
 from newsevents.events.country_places import country_place
 from newsevents.events.frames import frame_of, is_weapon
