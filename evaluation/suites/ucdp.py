@@ -346,7 +346,33 @@ def _diagnostics(pairs: list[tuple[UcdpEvent, Prediction]], dated: list[tuple[Uc
     }
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def names_gold_admin1(gaz, event: UcdpEvent) -> bool:
+    """Whether some headline of the event holds a capitalised name (one to three words) that the gazetteer
+    knows as a place in UCDP's admin1, whichever namesake it is: a coverage oracle (it reads the gold admin1)
+    bounding what any reader with this gazetteer could answer from these headlines."""
+    from newsevents.gazetteer.resolve import lookup_name
+
+    gold = normalise_admin1(event.adm_1)
+    for report in event.reports:
+        words = _WORD.findall(report.headline)
+        for i in range(len(words)):
+            for k in (1, 2, 3):
+                name = " ".join(words[i:i + k])
+                if not name[:1].isupper():
+                    continue
+                for c in lookup_name(gaz, name)[0]:
+                    admin1 = c.entry.name if c.entry.feature == "admin1" else c.entry.admin1_name
+                    if admin1 and normalise_admin1(admin1) == gold:
+                        return True
+    return False
+
+
 def run(ctx: EvalContext) -> SuiteResult:
+    from newsevents.gazetteer import load_gazetteer
+
     events = list(ctx.limited(load_events(ctx.gold_file(GOLD))))
     articles = [a for e in events for a in articles_for(e)]
     analyses = ctx.analyze_all(articles)
@@ -356,6 +382,15 @@ def run(ctx: EvalContext) -> SuiteResult:
         predictions.append(predict(analyses[k:k + n], e.reports[0].published))
         k += n
     result = score(events, predictions)
+    gaz = load_gazetteer()
+    covered = [names_gold_admin1(gaz, e) for e in events if e.where_prec <= 4 and e.adm_1]
+    result.figures.insert(2, Figure("coverage: a headline names a known place of the gold admin1 (reads gold)",
+                                    share(covered), n=len(covered)))
+    result.notes.append("Coverage asks whether any of an event's headlines holds a capitalised name that the "
+                        "gazetteer knows as a place in UCDP's admin1 (any namesake, the admin1 itself included): "
+                        "an upper bound for reading admin1 from these headlines with this gazetteer. The rest "
+                        "name no such place ('eastern Ukraine', 'Donbas', 'JFO area', a victim's name) or a "
+                        "village the gazetteer lacks.")
     failed = sum(a is None for a in analyses)
     if failed:
         result.notes.append(f"{failed} of {len(analyses)} headlines failed to analyse (scored as no answer).")
