@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from newsevents.analyze.actors import actor_for_span
 from newsevents.analyze.context import Extraction
-from newsevents.analyze.places import place_precision, places_for_span
+from newsevents.analyze.places import is_place_phrase, place_precision, places_for_span
 from newsevents.analyze.quantities import casualties_for_span
 from newsevents.analyze.quotes import attribution_for_span
 from newsevents.analyze.registry import register_extractor
@@ -278,7 +278,7 @@ class _EventBuilder:
             return True  # a place the places extractor derived (a demonym on "Ukrainian sites")
         doc = self.ex.doc
         for m in inside:
-            if any(s <= m[0] and m[1] <= e for s, e in self.actor_spans):
+            if any(s <= m[0] and m[1] <= e and not is_place_phrase(self.ex, s, e) for s, e in self.actor_spans):
                 continue
             span = doc.char_span(m[0], m[1], alignment_mode="expand")
             if span is None or span[0].i in (self.d.excluded if excluded is None else excluded):

@@ -207,9 +207,21 @@ def _in_actor_name(ex: Extraction, m: PlaceMention) -> bool:
         if actor.kind not in ("organization", "person"):
             continue
         for s, e in actor.mentions:
-            if s <= m.start and m.end <= e and (e - s) > (m.end - m.start):
+            if s <= m.start and m.end <= e and (e - s) > (m.end - m.start) and not is_place_phrase(ex, s, e):
                 return True
     return False
+
+
+def is_place_phrase(ex: Extraction, start: int, end: int) -> bool:
+    """A place and its qualifier ("Lvove, Kherson"), which NER sometimes takes for an organisation: several
+    toponyms and nothing else, so no actor's name. A single toponym may well be one ("Ukraine said")."""
+    covered = [(m.start, m.end) for m in place_notes(ex).mentions if start <= m.start and m.end <= end]
+    if len(covered) < 2:
+        return False
+    span = ex.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return all(any(s <= t.idx and t.idx + len(t) <= e for s, e in covered) for t in span if t.is_alpha)
 
 
 # Heads that make a place name an actor's affiliation, not where something happened: "Kiev forces",

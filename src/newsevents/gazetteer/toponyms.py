@@ -181,6 +181,18 @@ def _common_word_use(doc: Doc, tok) -> bool:
     return tok.is_sent_start or _title_cased(tok.sent)
 
 
+_WEAPON_NOUNS = {"missile", "missiles", "rocket", "rockets", "drone", "drones", "launcher", "launchers",
+                 "howitzer", "howitzers", "system", "systems", "jet", "jets", "fighter", "fighters", "tank", "tanks"}
+
+
+def _names_weapon(span: Span) -> bool:
+    root = span.root
+    head = root.head
+    while head.dep_ == "compound" and head.head is not head:  # "Kalibr cruise missiles"
+        head = head.head
+    return root.dep_ in ("compound", "nmod") and head.lower_ in _WEAPON_NOUNS
+
+
 def _inside_hyphenated_name(doc: Doc, span: Span) -> bool:
     """The span is one part of a hyphenated name written without spaces ("Savur-Mohyla")."""
     def joined(a, b) -> bool:  # tokens a, "-", b with no whitespace between them, b capitalised
@@ -292,6 +304,8 @@ class ToponymRecognizer:
                     if any(t.lower_ in person_parts for t in span) and len(span) == 1 and ent.label_ == "GPE" \
                             and not self.gaz.known_keys([name_key(span.text)]):
                         continue
+                    if _names_weapon(span) and not self.gaz.known_keys([name_key(span.text)]):
+                        continue  # "Kalibr cruise missiles": a weapon's model, not a place
                     take(span, "ner", ent.label_)
 
         # 2. Gazetteer matches NER did not mark as places: longest first, then left to right.
