@@ -143,3 +143,28 @@ def test_canonical_summary_is_a_range_and_names_what_sources_disagree_on():
     assert agreed_place(members) == ODESA
     assert agreed_place([rep("a"), rep("b", places=(ODESA_PORT,))]) == ODESA_PORT
     assert agreed_place([rep("a"), rep("b"), rep("c"), rep("d", places=(ODESA_PORT,))]) == ODESA
+
+
+def test_periodic_tallies_of_different_days_are_never_one_event():
+    from dataclasses import replace
+
+    day1 = rep("a", words="Russian forces destroyed up to 70 soldiers in the Kupyansk direction in a day",
+               killed=Figure(70, 70, "up to"))
+    day1 = replace(day1, evidence="Russian forces destroyed up to 70 soldiers in the Kupyansk direction in a day")
+    day2 = replace(day1, article_id="b", published="2024-03-15",
+                   evidence="Russian forces destroyed up to 40 soldiers in the Kupyansk direction in a day",
+                   fatalities=Figure(40, 40, "up to"))
+    assert day1.tally and day2.tally
+    assert score(day1, day2, CFG) is None
+    # The same tally reported twice on one day is one event; a single incident is no tally.
+    assert score(day1, replace(day2, published=day1.published), CFG) is not None
+    assert not replace(day1, evidence="A missile strike on Odesa killed 14 people").tally
+
+
+def test_reports_published_the_same_day_agree_more_than_days_apart():
+    from dataclasses import replace
+
+    a = rep("a", words="missile strike port")
+    same_day = rep("b", words="missile strike port")
+    days_later = replace(same_day, published="2024-03-17")
+    assert score(a, same_day, CFG) > score(a, days_later, CFG)

@@ -15,12 +15,13 @@ reporter's death", an ACCUSE event of its own), is linked to that event.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from newsevents.link.places import PlaceRef
-from newsevents.link.text import content_words, name_key
+from newsevents.link.text import content_words, is_tally, name_key
 from newsevents.model import Analysis, Range
 from newsevents.store.dates import day_range
 
@@ -106,6 +107,11 @@ class Report:
     @property
     def key(self) -> tuple[str, str]:
         return (self.article_id, self.event_id or f"{self.kind}:{self.ord}")
+
+    @cached_property
+    def tally(self) -> bool:
+        """A periodic tally ("N killed in the past 24 hours"): one per period, never the next period's."""
+        return is_tally(self.evidence)
 
     @property
     def published_day(self) -> int | None:
@@ -265,7 +271,13 @@ def reports_from_json(data: Json) -> list[Report]:
             fatalities=_figure(e.get("fatalities")) or _counted(quantities, e, "fatalities"),
             injured=_figure(e.get("injured")) or _counted(quantities, e, "injured"),
             words=content_words(evidence), evidence=_clip(evidence)))
-    return [*reports, _article_report(article, places, quantities, bool(events), len(events))]
+    lead = _article_report(article, places, quantities, bool(events), len(events))
+    repeated = next((r for r in reports if lead.words and lead.words <= r.words), None)
+    if lead.kind == MENTION and repeated is not None:
+        # The title repeats one of the article's events (a headline is its event's sentence): it is about
+        # that event's days, not any of the days before publication a mention may reach.
+        lead = replace(lead, day_start=repeated.day_start, day_end=repeated.day_end)
+    return [*reports, lead]
 
 
 def _counted(quantities: list[Json], event: Json, which: str) -> Figure | None:
@@ -289,9 +301,10 @@ def _article_report(article: Json, places: list[Json], quantities: list[Json], h
             which = _CASUALTY_WHAT.get(q.get("what"))
             if which and which not in figures and (figure := _figure(q.get("value"))):
                 figures[which] = figure
-    kind = IMPLICIT if figures else MENTION
     # The title, or the lead sentence when there is none, says what the article is about.
     lead = article.get("title") or article["text"].split("\n", 1)[0]
+    words = content_words(lead)
+    kind = IMPLICIT if figures else MENTION
     specific = [p for p in places if p.get("feature") != "country"]
     chosen = (specific or places)[:3]
     start, end = day_span(None, "unknown", article.get("published"))
@@ -301,7 +314,7 @@ def _article_report(article: Json, places: list[Json], quantities: list[Json], h
         **_base(article, kind, ord_), event_id=None, type=None, acled_type=None, acled_sub_type=None,
         status="occurred", date_value=None, date_precision="unknown", day_start=start, day_end=end,
         places=tuple(_place(p) for p in chosen), fatalities=figures.get("fatalities"),
-        injured=figures.get("injured"), words=content_words(lead), evidence=_clip(lead))
+        injured=figures.get("injured"), words=words, evidence=_clip(lead))
 
 
 def report_from_row(row: dict[str, Any]) -> Report:

@@ -42,9 +42,14 @@ class LinkConfig:
     related_type: float = 0.2
     same_sub_type: float = 0.2
     same_day: float = 0.4
+    # Reports of one event cluster on the day it happened and the day after; two reports published the same
+    # day agree on their date more closely than their day ranges (the publication day and the one before) say,
+    # and reports published days apart are mostly different events of a recurring kind.
+    same_published_day: float = 0.3
+    published_apart: float = -0.2  # per day of publication gap beyond the first
     place_same: float = 1.0
     place_near: float = 0.7
-    place_contains: float = 0.4
+    place_contains: float = 0.0
     place_country: float = 0.1
     figures_equal: float = 0.7
     figures_close: float = 0.35
@@ -192,7 +197,7 @@ def place_evidence(a: Report, b: Report, cfg: LinkConfig) -> float | None:
 def score(a: Report, b: Report, cfg: LinkConfig, vocabulary: Vocabulary = _PLAIN) -> float | None:
     """Evidence that ``a`` and ``b`` report one event; None when they cannot."""
     typed = type_affinity(a, b, cfg)
-    if typed is None or not dates_meet(a, b):
+    if typed is None or not dates_meet(a, b) or different_tallies(a, b):
         return None
     place = place_evidence(a, b, cfg)
     if place is None:
@@ -200,6 +205,7 @@ def score(a: Report, b: Report, cfg: LinkConfig, vocabulary: Vocabulary = _PLAIN
     total = typed + place
     if a.exact_day is not None and a.exact_day == b.exact_day:
         total += cfg.same_day
+    total += publication_affinity(a, b, cfg)
     total += figure_affinity(a.fatalities, b.fatalities, cfg)
     if set(a.actors) & set(b.actors):
         total += cfg.shared_actor
@@ -213,6 +219,23 @@ def score(a: Report, b: Report, cfg: LinkConfig, vocabulary: Vocabulary = _PLAIN
     elif a.outlet and a.outlet == b.outlet and a.published_day != b.published_day:
         total += cfg.same_outlet_other_day
     return total
+
+
+def different_tallies(a: Report, b: Report) -> bool:
+    """Two periodic tallies ("N killed in the past day") published on different days count different
+    periods: never one event, however alike their words (a feed's daily summaries all read the same)."""
+    return a.tally and b.tally and a.published_day != b.published_day
+
+
+def publication_affinity(a: Report, b: Report, cfg: LinkConfig) -> float:
+    """Evidence from the two publication days."""
+    pa, pb = a.published_day, b.published_day
+    if pa is None or pb is None:
+        return 0.0
+    gap = abs(pa - pb)
+    if gap == 0:
+        return cfg.same_published_day
+    return cfg.published_apart * (gap - 1)
 
 
 def needed(report: Report, cfg: LinkConfig) -> float:

@@ -103,3 +103,15 @@ def name_key(name: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+# A running tally over a period ("killed in the past 24 hours", "shelled 40 times over the past week",
+# "N servicemen per day"): feeds publish one every period, each a different count of different incidents.
+_TALLY = re.compile(
+    r"\b(?:in|over|during|within|for|per)\s+(?:the\s+)?(?:a|one|past|last|previous)?\s*"
+    r"(?:24\s*hours?|day|night|week)\b|\b(?:a|per)\s+day\b|\bdaily\b", re.IGNORECASE)
+
+
+def is_tally(text: str) -> bool:
+    """Whether a sentence reports a periodic tally rather than one incident."""
+    return bool(_TALLY.search(text))
