@@ -21,6 +21,7 @@ from functools import lru_cache
 from newsevents.gazetteer.build import NameKind
 from newsevents.gazetteer.cues import SpanCue, span_cues
 from newsevents.gazetteer.index import Candidate, Gazetteer, GeoEntry
+from newsevents.gazetteer.locale import Locale, read_locale
 from newsevents.gazetteer.normalize import name_key
 
 _DIVISION_SUFFIX = re.compile(
@@ -63,6 +64,8 @@ class Weights:
     list_kind: float = 1.0  # the kind of place its list neighbours are ("Bulgaria, Luxembourg, Malta")
     near_100km: float = 1.2  # another place of the article within 100 km
     near_400km: float = 0.5
+    home_country: float = 2.0  # times the locale's strength: a place in the country the story is from
+    home_admin1: float = 1.5  # times its share: a town in a division the story names in passing
 
 
 class _Votes:
@@ -102,6 +105,9 @@ class _Context:
     seats: set
     division_named: list[GeoEntry]
     named_as: set[int]
+    locale: Locale = field(default_factory=Locale)
+    home: str | None = None
+    home_strength: float = 0.0
 
 
 @dataclass
@@ -268,6 +274,7 @@ class Resolver:
         World Cup" -> Dubai), unless its index is in ``whole_names`` (a site's name stands as it is).
         """
         cues = span_cues(text, spans)
+        locale = read_locale(text, self.gaz)
         items: list[_Span] = []
         qualifier_of = {c.qualifier for c in cues if c.qualifier is not None}
         surfaces = [text[s:e] for s, e in spans]
@@ -342,7 +349,7 @@ class Resolver:
             it.state_paired = {c.entry.gid for c in it.candidates if c.entry.admin1_key and (
                 c.entry.feature == "admin1" and state_of.get(c.entry.admin1_key, set()) - {it.key}
                 or c.entry.feature in ("city", "admin2") and states.get(c.entry.admin1_key, set()) - {it.key})}
-        picks = self._pass(items, votes, _Votes(Counter()), anchors=[], named_as={})
+        picks = self._pass(items, votes, _Votes(Counter()), anchors=[], named_as={}, locale=locale)
         # Second pass: confident first-pass answers become context for the rest.
         votes2 = votes.copy()
         admin1s = _Votes(Counter())
@@ -368,7 +375,7 @@ class Resolver:
                 named_as.setdefault(key, set()).add(entry.gid)
         for it in items:  # a list is of one kind of place: countries, or towns
             it.list_features = {picks[j][0].feature for j in it.listed_with if picks[j][0] is not None and picks[j][1] >= 0.5}
-        picks = self._pass(items, votes2, admin1s, anchors, named_as)
+        picks = self._pass(items, votes2, admin1s, anchors, named_as, locale)
 
         out = []
         for it, (entry, conf) in zip(items, picks):
@@ -416,7 +423,7 @@ class Resolver:
         return None
 
     def _pass(self, items: list[_Span], votes: _Votes, admin1s: _Votes, anchors: list[tuple[int, GeoEntry]],
-              named_as: dict[str, set[int]]) -> list[tuple[GeoEntry | None, float]]:
+              named_as: dict[str, set[int]], locale: Locale) -> list[tuple[GeoEntry | None, float]]:
         out: list[tuple[GeoEntry | None, float]] = []
         anchor_at = dict(anchors)
         for i, it in enumerate(items):
@@ -438,7 +445,7 @@ class Resolver:
             division_named = [c.entry for c in it.candidates if c.entry.feature in ("country", "admin1")
                               and c.kind in (NameKind.PRIMARY, NameKind.ALIAS)]
             context = _Context(mine, total, admin1s.without(it.key, f"#{i}"), others, held, seats, division_named,
-                               named_as.get(it.key, set()))
+                               named_as.get(it.key, set()), locale, locale.home, locale.strength)
             scores = [self._score(c, it, qual, context) for c in it.candidates]
             it.scores = scores
             best = max(range(len(scores)), key=lambda k: (scores[k], it.candidates[k].entry.pop))
@@ -505,6 +512,16 @@ class Resolver:
             s += w.state_pair
         if e.admin2 and admin1s.get(("admin2", str(e.admin2))):
             s += w.context_admin1
+        # A town named like a country ("Mexico", "Jordan") takes no home prior: the country is meant
+        # unless a qualifier or the town's own division says otherwise.
+        if ctx.home is not None and e.cc == ctx.home and not (
+                e.feature == "city" and any(d.feature == "country" and d.cc != e.cc for d in ctx.division_named)):
+            # It stands in for the country the story does not name: where the story names it, the
+            # country votes above already count it.
+            named_share = votes.get(e.cc, 0) / total if votes else 0.0
+            s += w.home_country * ctx.home_strength * (1.0 - min(1.0, named_share))
+        if e.feature in ("city", "admin2"):
+            s += w.home_admin1 * ctx.locale.admin1_share(e.admin1_key)
         if others and e.feature in ("city", "admin1", "admin2") and e.lat is not None:
             nearest = min(_km(e, o) for o in others)
             s += w.near_100km if nearest <= 100 else w.near_400km if nearest <= 400 else 0.0
