@@ -38,7 +38,7 @@ class LinkConfig:
     threshold: float = 1.2  # evidence a report needs to join a canonical event
     mention_threshold: float = 1.4  # a mention (no coded event of its own) needs more
     # evidence weights
-    same_type: float = 0.5
+    same_type: float = 0.3
     related_type: float = 0.2
     same_sub_type: float = 0.2
     same_day: float = 0.4
@@ -48,7 +48,7 @@ class LinkConfig:
     same_published_day: float = 0.3
     published_apart: float = -0.2  # per day of publication gap beyond the first
     place_same: float = 1.0
-    place_near: float = 0.7
+    place_near: float = 0.3
     place_contains: float = 0.0
     place_country: float = 0.1
     figures_equal: float = 0.7
@@ -65,7 +65,7 @@ class LinkConfig:
     same_article: float = -0.8  # one article coding two events usually means two events
     # An outlet seldom reports one event again on another day except as an update (near-identical words);
     # different days from one outlet are mostly its recurring reports ("N killed in the past day").
-    same_outlet_other_day: float = -0.5
+    same_outlet_other_day: float = -1.0
     # stories
     story_threshold: float = 1.4
     story_days: int = 3  # canonical events this many days apart can still be one story
