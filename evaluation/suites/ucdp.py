@@ -346,7 +346,13 @@ def _diagnostics(pairs: list[tuple[UcdpEvent, Prediction]], dated: list[tuple[Uc
     }
 
 
-_WORD = re.compile(r"[\w'’-]+")
+# Words whole ("Ilovays’k", "Stanytsia-Luhanska") and split at apostrophes and hyphens ("Kharkiv's", "Kyiv-based")
+_WORDINGS = (re.compile(r"[\w'’-]+"), re.compile(r"\w+"))
+
+
+def _capitalised_ngrams(words: list[str], longest: int = 3) -> list[str]:
+    return [" ".join(words[i:i + k]) for i in range(len(words)) for k in range(1, longest + 1)
+            if words[i][:1].isupper() and i + k <= len(words)]
 
 
 def names_gold_admin1(gaz, event: UcdpEvent) -> bool:
@@ -356,17 +362,13 @@ def names_gold_admin1(gaz, event: UcdpEvent) -> bool:
     from newsevents.gazetteer.resolve import lookup_name
 
     gold = normalise_admin1(event.adm_1)
-    for report in event.reports:
-        words = _WORD.findall(report.headline)
-        for i in range(len(words)):
-            for k in (1, 2, 3):
-                name = " ".join(words[i:i + k])
-                if not name[:1].isupper():
-                    continue
-                for c in lookup_name(gaz, name)[0]:
-                    admin1 = c.entry.name if c.entry.feature == "admin1" else c.entry.admin1_name
-                    if admin1 and normalise_admin1(admin1) == gold:
-                        return True
+    names = {name for report in event.reports for wording in _WORDINGS
+             for name in _capitalised_ngrams(wording.findall(report.headline))}
+    for name in names:
+        for c in lookup_name(gaz, name)[0]:
+            admin1 = c.entry.name if c.entry.feature == "admin1" else c.entry.admin1_name
+            if admin1 and normalise_admin1(admin1) == gold:
+                return True
     return False
 
 
