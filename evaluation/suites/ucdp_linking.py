@@ -179,6 +179,7 @@ def score(items: list[Headline], linked: Linked) -> SuiteResult:
         "headlines_reporting_an_event": len(linked.reporting),
         "gold_pairs_both_reporting_an_event": reachable_pairs,
         "gold_pairs": sum(len(c) * (len(c) - 1) // 2 for c in key),
+        "gold_pairs_by_outcome": _gold_pair_outcomes(items, linked),
         "events_with_a_canonical_fatality_figure": with_figure,
         "scores": {name: _row(s, b) for name, s, b in (
             ("system", pw, b3), ("links-jsonl only", ev_pw, b_cubed(key, events_only)),
@@ -198,6 +199,37 @@ def score(items: list[Headline], linked: Linked) -> SuiteResult:
         "a casualty count (what linking can work with); the rest depends on the event and quantity extractors.",
     ]
     return result
+
+
+def _gold_pair_outcomes(items: list[Headline], linked: Linked) -> dict[str, int]:
+    """Where the gold pairs went: linked, or the first reason in linking's order that kept them apart."""
+    from datetime import date
+
+    from newsevents.link import LinkConfig
+
+    window = LinkConfig().window_days
+    by_event: dict[str, list[Headline]] = defaultdict(list)
+    for h in items:
+        by_event[h.event.id].append(h)
+    out: Counter = Counter()
+    for members in by_event.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                x, y = a.article.external_id, b.article.external_id
+                reporting = (x in linked.reporting) + (y in linked.reporting)
+                days = abs((date.fromisoformat(a.article.published[:10])
+                            - date.fromisoformat(b.article.published[:10])).days)
+                if x in linked.canonical and linked.canonical.get(x) == linked.canonical.get(y):
+                    out["linked"] += 1
+                elif days > window:
+                    out["published further apart than the linking window"] += 1
+                elif reporting == 0:
+                    out["neither headline yields a coded event or casualty count"] += 1
+                elif reporting == 1:
+                    out["one headline yields no coded event or casualty count"] += 1
+                else:
+                    out["both report an event: kept apart by the evidence"] += 1
+    return dict(out.most_common())
 
 
 def _row(pw: Score, b3: Score) -> dict[str, float | None]:
