@@ -140,3 +140,22 @@ def test_the_count_nearest_the_trigger_is_taken():
     assert killed == Range(7, 7, None)
     killed_first, _, _ = casualties_for_span(ex, 0, len(text))
     assert killed_first == Range(2, 2, None)
+
+
+@pytest.mark.parametrize("headline, what", [
+    ("Ukrainian soldier killed in Donbas", "killed"),
+    ("Woman killed in shelling of Horlivka", "killed"),
+    ("Police officer wounded in Kharkiv blast", "injured"),
+])
+def test_headline_style_single_victim_counts_one(analyzer, headline, what):
+    analysis = analyzer.analyze(Article(text=headline, published="2021-05-01"))
+    counts = [(q.what, q.value.min, q.value.max) for q in analysis.quantities if q.value is not None]
+    assert (what, 1, 1) in counts
+    event = analysis.events[0]
+    toll = event.fatalities if what == "killed" else event.injured
+    assert toll is not None and toll.min == 1
+
+
+def test_headline_active_verb_with_an_object_is_not_a_victim(analyzer):
+    analysis = analyzer.analyze(Article(text="Militant killed civilians in Kano", published="2021-05-01"))
+    assert not [q for q in analysis.quantities if q.what == "killed" and q.value is not None and q.value.min == 1]

@@ -458,6 +458,9 @@ def _casualty_spans(d: Draft) -> list[Span]:
     """Where this event's toll is read: its own clause, then the sentences that continue it."""
     clause_start = min(t.idx for t in d.clause)
     clause_end = max(t.idx + len(t.text) for t in d.clause)
+    pred = d.frame.predicate
+    if pred.dep_ == "acl":  # "Ukrainian soldier killed in Donbas": the victim is the noun the verb modifies
+        clause_start = min(clause_start, pred.head.left_edge.idx)
     spans = [(clause_start, clause_end)]
     spans += [(s.start_char, s.end_char) for s in d.continuation]
     return spans

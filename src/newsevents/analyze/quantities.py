@@ -686,14 +686,21 @@ def _singular_casualties(ex: Extraction, taken: set[int], notes: dict[str, Quant
         args = list(tok.children)
         if role == "dobj" and not any(a.dep_ == "dobj" for a in args) and tok.dep_ == "conj":
             args = [a for a in tok.head.children if a.i > tok.i]  # "shot and killed a herder"
+        if role == "nsubjpass" and tok.dep_ == "acl" and tok.head.i not in taken and not any(
+                a.dep_ == "dobj" for a in args):
+            args = [tok.head]  # a headline's reduced passive: "Ukrainian soldier [who was] killed in Donbas"
+            role = tok.head.dep_
         for arg in args:
-            if arg.dep_ != role or arg.i in taken:
+            if arg.i in taken:
                 continue
-            if arg.dep_ == "nsubj" and tok.tag_ != "VBN" and lemma in TRANSITIVE:
+            if arg.dep_ != role and not (role == "dobj" and arg.dep_ == "nsubj" and _headline_passive(tok, arg)):
+                continue
+            if arg.dep_ == "nsubj" and tok.tag_ != "VBN" and lemma in TRANSITIVE and not _headline_passive(tok, arg):
                 continue
             if not _is_single_person(arg):
                 continue
-            category = TRANSITIVE.get(lemma) if role != "nsubj" else INTRANSITIVE.get(lemma)
+            intransitive = role == "nsubj" and lemma in INTRANSITIVE
+            category = INTRANSITIVE.get(lemma) if intransitive else TRANSITIVE.get(lemma)
             if category not in (KILLED, INJURED, KIDNAPPED, DETAINED):
                 continue
             first = min(t.i for t in arg.subtree if t.i <= arg.i and t.dep_ in ("det", "amod", "compound",
@@ -706,6 +713,12 @@ def _singular_casualties(ex: Extraction, taken: set[int], notes: dict[str, Quant
             taken.update(range(first, arg.i + 1))
 
 
+def _headline_passive(verb: Token, subject: Token) -> bool:
+    """"Woman killed in shelling": a headline drops "was", so the parser reads an active verb with no object.
+    A bare singular person noun (no article) as its subject is the one it happened to."""
+    return not _has_object(verb) and subject.tag_ == "NN" and not any(c.dep_ == "det" for c in subject.children)
+
+
 def _is_single_person(tok: Token) -> bool:
     if tok.lower_ in PERSON_PRONOUNS or tok.lower_ == "another" and tok.dep_ in ("dobj", "nsubjpass"):
         return True
@@ -715,6 +728,8 @@ def _is_single_person(tok: Token) -> bool:
         return False
     if any(c.dep_ == "conj" for c in tok.children):
         return False
+    if not any(c.dep_ in ("det", "nummod", "quantmod") for c in tok.children):
+        return True  # headline style drops the article: "Ukrainian soldier killed"
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "one", "another") for c in tok.children) or any(
         c.dep_ == "poss" for c in tok.children)
 
