@@ -12,6 +12,7 @@ import sqlite3
 import pytest
 
 from newsevents.link import LinkConfig, article_canonicals, find_story, get_story, link, list_stories
+from newsevents.link.reports import MENTION, reports_from_analysis
 from newsevents.link.schema import LINK_TABLES
 from newsevents.model import Actor, Analysis, Article, Event, Evidence, Place, Range, When
 from newsevents.store import open_store
@@ -308,3 +309,19 @@ def test_articles_without_a_usable_date_are_linked_alone(tmp_path, published):
         result = link(store)
         assert result.articles == 4 and not result.failed
         assert canonical_of(store, "x") != canonical_of(store, "afp-1")
+
+
+def test_a_title_repeating_its_event_is_dated_like_that_event():
+    analysis = report("afp-9", "Agence France-Presse", "2024-03-14T09:10:00",
+                      "A Russian missile strike on the port of Odesa killed 14 people.",
+                      date=When("2024-02-14", "day"), killed=Range(14, 14))
+    reports = reports_from_analysis(analysis)
+    event, lead = reports[0], reports[-1]
+    assert lead.kind == MENTION
+    # Its words are the event's: it is about the event's day, not the days before publication.
+    assert (lead.day_start, lead.day_end) == (event.day_start, event.day_end)
+    other = report("afp-10", "Agence France-Presse", "2024-03-14T09:10:00",
+                   "Odesa mourns as the port reopens.", date=When("2024-02-14", "day"))
+    other.events[0].evidence = Evidence((0, 11))  # the event is read from a clause, not the whole lead
+    lead = reports_from_analysis(other)[-1]
+    assert lead.day_end == event.published_day and lead.day_start == lead.day_end - 3
