@@ -325,7 +325,8 @@ def resolve_places(text: str, spans: list[tuple[int, int]], *, min_confidence: f
     gaz = gazetteer or load_gazetteer()
     resolver = Resolver(gaz, min_confidence=min_confidence)
     out: list[Place | None] = []
-    for i, ((s, e), res) in enumerate(zip(spans, resolver.resolve(text, list(spans)))):
+    # The caller says every span is a place: "Ohioans" given as a span stands for Ohio.
+    for i, ((s, e), res) in enumerate(zip(spans, resolver.resolve(text, list(spans), inhabitants=True))):
         if res.best is None:
             out.append(None)
         elif res.entry is not None:

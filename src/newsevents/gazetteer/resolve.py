@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -27,6 +28,7 @@ from newsevents.gazetteer.normalize import name_key
 _DIVISION_SUFFIX = re.compile(
     r"\s+(oblast|region|province|krai|kray|governorate|state|county|parish|district|raion|rayon|city|"
     r"municipality|prefecture|republic)$", re.IGNORECASE)
+_SMALL_TOWN = 100_000  # below this a town does not outweigh a division of its name
 _NEIGHBOURS = 25  # how many spans either side count as "the other places of the article"
 _KIND_OF_SUFFIX = {"oblast": "admin1", "region": "admin1", "province": "admin1", "krai": "admin1",
                    "kray": "admin1", "governorate": "admin1", "state": "admin1", "prefecture": "admin1",
@@ -57,6 +59,7 @@ class Weights:
     unnamed_country: float = -1.0
     context_admin1: float = 1.5
     division_named: float = -1.5  # a town's other name that is a country's or division's own ("Mexico")
+    admin1_namesake: float = -1.0  # a small town named like an admin1 elsewhere ("California", Maryland)
     country_namesake: float = -1.0  # a town abroad named like a country
     fuller_mention: float = 2.5  # what "Kanawha County" or "Alexandria, Va." resolved to, for "Kanawha"
     county_pair: float = 1.5  # a town in a county the article names, or that county
@@ -219,6 +222,55 @@ def inner_names(gaz: Gazetteer, surfaces: list[str]) -> list[tuple[list[Candidat
     return out
 
 
+# Words for a place's people and its adjectives, and the endings of the place name they come from:
+# "Ohioans" -> Ohio, "Siberian" -> Siberia, "Canadian" -> Canada, "Texans" -> Texas, "New Londoners" ->
+# New London, "English" -> England, "Scottish" -> Scotland, "Sudanese" -> Sudan, "Iraqi" -> Iraq, "Abkhaz" -> Abkhazia.
+_INHABITANT_ENDINGS = (("ians", ("ia", "", "a", "y")), ("ian", ("ia", "", "a", "y")), ("ans", ("a", "", "as")),
+                       ("an", ("a", "", "as")), ("ers", ("",)), ("er", ("",)), ("ites", ("",)), ("ite", ("",)),
+                       ("ese", ("", "a")), ("ish", ("and", "land", "eland", "-land")), ("i", ("",)), ("s", ("",)), ("", ("ia",)))
+_INHABITANT_FORM = re.compile(r"^[A-Z][\w'’ -]*[a-z]$")
+
+
+def _place_forms(surface: str) -> list[str]:
+    name = clean_surface(surface)
+    if not _INHABITANT_FORM.match(name):
+        return []
+    out = []
+    for ending, replacements in _INHABITANT_ENDINGS:
+        if name.endswith(ending) and len(name) - len(ending) >= 3:
+            stem = name[:len(name) - len(ending)]
+            # "-land" drops the stem's doubled letter: "Scottish" -> Scotland, "Finnish" -> Finland.
+            out += [stem[:-1] + r[1:] if r.startswith("-") else stem + r for r in replacements]
+    return out
+
+
+def place_of_inhabitants(gaz: Gazetteer, surfaces: list[str],
+                         looked_up: list[tuple[list[Candidate], str | None]]) -> dict[int, list[Candidate]]:
+    """For spans given as toponyms that are words for a place's people ("Ohioans"), that place's candidates.
+
+    Only where the name itself is no place, or only a small town's ("English", Indiana) while the form
+    points at a country or division. The place must be known by its own name (or one of our aliases).
+    """
+    forms = {i: _place_forms(s) for i, s in enumerate(surfaces)}
+    towns_ok = {clean_surface(s)[:-len(end)] for s in surfaces for end in ("ers", "er") if clean_surface(s).endswith(end)}
+    wanted = {name_key(f) for fs in forms.values() for f in fs}
+    found = gaz.lookup_keys(wanted) if wanted else {}
+    out: dict[int, list[Candidate]] = {}
+    for i, fs in forms.items():
+        own = looked_up[i][0]
+        if any(c.kind == NameKind.DEMONYM for c in own) or any(c.entry.feature in ("country", "admin1", "region") or c.entry.pop >= _SMALL_TOWN for c in own):
+            continue
+        for f in fs:
+            places = [c for c in found.get(name_key(f), []) if c.kind in (NameKind.PRIMARY, NameKind.ALIAS)]
+            areas = [c for c in places if c.entry.feature in ("country", "admin1", "region")]
+            # Towns only for "-ers" ("New Londoners"): other endings are too loose for a village's name.
+            chosen = areas or (places if not own and f in towns_ok else [])
+            if chosen:
+                out[i] = chosen
+                break
+    return out
+
+
 def lookup_name(gaz: Gazetteer, surface: str) -> tuple[list[Candidate], str | None]:
     """Candidates for one surface name and the kind its own suffix implies."""
     return lookup_names(gaz, [surface])[0]
@@ -249,6 +301,18 @@ def close_spelling(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
+def _division_of(key: str, name: str) -> bool:
+    """The entry is the name plus a division word ("Los Angeles County" for "Los Angeles"): a different
+    place of the same name, not a spelling of it."""
+    m = _DIVISION_SUFFIX.search(name)
+    return m is not None and name_key(name[:m.start()]) == key
+
+
+@lru_cache(maxsize=16384)
+def _unaccented(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def _km(a: GeoEntry, b: GeoEntry) -> float:
     if a.lat is None or b.lat is None:
         return math.inf
@@ -267,11 +331,13 @@ class Resolver:
         self.area_share = area_share  # how much of an unresolved name's readings must lie in one area to name it
 
     def resolve(self, text: str, spans: list[tuple[int, int]], context_countries: Counter[str] | None = None,
-                whole_names: set[int] | None = None) -> list[Resolution]:
+                whole_names: set[int] | None = None, inhabitants: bool = False) -> list[Resolution]:
         """One resolution per span of ``text``; ``context_countries`` adds votes (e.g. from demonyms).
 
         A span whose name the gazetteer does not know is resolved by the place named inside it ("Dubai
         World Cup" -> Dubai), unless its index is in ``whole_names`` (a site's name stands as it is).
+        With ``inhabitants`` (the caller vouches that every span is a toponym), a span that is a word for
+        a place's people or an adjective of it ("Ohioans", "Siberian", "English") is resolved to that place.
         """
         cues = span_cues(text, spans)
         locale = read_locale(text, self.gaz)
@@ -284,6 +350,7 @@ class Resolver:
         for i, (inner, name) in zip(unknown, inner_names(self.gaz, [surfaces[i] for i in unknown])):
             looked_up[i] = (inner, looked_up[i][1])
             named_inside[i] = name
+        inhabited = place_of_inhabitants(self.gaz, surfaces, looked_up) if inhabitants else {}
         for i, ((s, e), cue) in enumerate(zip(spans, cues)):
             cands, suffix_kind = looked_up[i]
             key, short_key, _kind = _lookup_forms(named_inside.get(i, surfaces[i]))
@@ -298,7 +365,11 @@ class Resolver:
             # A span that is only an abbreviation ("S.C.") was judged a place by whoever gave the span.
             dotted = len(text[s:e]) > 2 and not text[s:e].isalpha()
             abbreviations = [c for c in cands if c.kind == NameKind.ABBREVIATION and dotted]
+            if abbreviations and text[s:e].endswith("."):  # "Fla." is Florida, not Flå: names end in no dot
+                named = []
             cands = demonyms or named or abbreviations
+            if inhabitants and i in inhabited:
+                cands = inhabited[i]
             items.append(_Span(s, e, text[s:e], cue, cands, key=key, short_key=short_key))
 
         votes = _Votes(Counter(context_countries or {}))
@@ -470,7 +541,8 @@ class Resolver:
             # A major place's other spellings (Kiev, Kharkov) are common in news; a village's are not.
             major = e.pop >= 100_000 or e.feature in ("admin1", "country")
             s += w.alternate_name * (0.25 if major else 1.0)
-            if cand.kind == NameKind.VARIANT or close_spelling(name_key(clean_surface(it.surface)), name_key(e.name)):
+            if cand.kind == NameKind.VARIANT or close_spelling(name_key(clean_surface(it.surface)), name_key(e.name)) \
+                    and not _division_of(name_key(clean_surface(it.surface)), e.name):
                 s += w.close_spelling
             if e.feature == "city" and any(not contains(d, e) for d in ctx.division_named):
                 s += w.division_named
@@ -479,8 +551,11 @@ class Resolver:
         if cand.kind != NameKind.ALTERNATE and e.feature == "city" and any(
                 d.feature == "country" and d.cc != e.cc for d in ctx.division_named):
             s += w.country_namesake  # China, Texas and Russia, Ohio are rarely what "China" and "Russia" mean
-        if clean_surface(it.surface) == e.name:
+        if _unaccented(clean_surface(it.surface)) == _unaccented(e.name):  # "Cancun" is Cancún's own name
             s += w.exact_form
+        if cand.kind == NameKind.PRIMARY and e.feature == "city" and e.pop < _SMALL_TOWN and any(
+                d.feature == "admin1" and not contains(d, e) for d in ctx.division_named):
+            s += w.admin1_namesake  # "in Florida", "as far as California": the state, not a namesake town
         kind = it.cue.kind
         if not kind and it.trailing_qualifier:
             kind = "admin1"  # "Hryhorivka, Donetsk": the qualifier after a comma is a division
