@@ -150,3 +150,13 @@ def test_end_to_end_a_demonym_is_still_no_toponym(analyzer):
     analysis = analyzer.analyze(Article(text="Many Ohioans voted early in Columbus this year."))
     names = {p.name for p in analysis.places}
     assert "Ohio" not in names
+
+
+def test_a_governor_makes_the_name_the_state(gaz):
+    text = "The New York Gov. signed the budget on Friday."
+    assert resolve_all(gaz, text, "New York") == [5128638]  # the state, not the city
+
+
+def test_a_north_american_phone_number_counts_for_both_countries(gaz):
+    loc = read_locale("Call the tip line at 555-234-5678.", gaz)
+    assert loc.countries["US"] == loc.countries["CA"] > 0

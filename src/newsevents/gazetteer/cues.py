@@ -15,6 +15,9 @@ ADMIN1_WORDS = {
     "governorates", "state", "states", "republic", "prefecture", "prefectures", "voivodeship", "canton",
     "territory", "emirate", "oblast's", "region's", "province's", "obl",
 }
+# What only a state or province has: "New York Gov. Cuomo", "the Texas Legislature". A cue for
+# resolution only: recognition does not take "[Texas Legislature]" for a division's name.
+ADMIN1_OFFICE_WORDS = {"gov", "governor", "governor's", "legislature"}
 CITY_WORDS = {"city", "town", "village", "settlement", "municipality", "suburb", "hromada", "community",
               # military axes and parts of towns are named after the town: "the Bakhmut direction"
               "direction", "directions", "axis", "outskirts", "suburbs"}
@@ -42,7 +45,7 @@ def _words_after(text: str, end: int, limit: int = 80) -> list[tuple[str, int, i
 
 def _kind_of(word: str) -> str | None:
     w = word.lower().rstrip(".")
-    if w in ADMIN1_WORDS:
+    if w in ADMIN1_WORDS or w in ADMIN1_OFFICE_WORDS:
         return "admin1"
     if w in ADMIN2_WORDS:
         return "admin2"

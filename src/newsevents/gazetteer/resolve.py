@@ -595,7 +595,7 @@ class Resolver:
             # country votes above already count it.
             named_share = votes.get(e.cc, 0) / total if votes else 0.0
             s += w.home_country * ctx.home_strength * (1.0 - min(1.0, named_share))
-        if e.feature in ("city", "admin2"):
+        if e.feature in ("city", "admin2") and not admin1s.get(e.admin1_key):  # (a resolved span counts above)
             s += w.home_admin1 * ctx.locale.admin1_share(e.admin1_key)
         if others and e.feature in ("city", "admin1", "admin2") and e.lat is not None:
             nearest = min(_km(e, o) for o in others)
