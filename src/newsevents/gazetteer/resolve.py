@@ -59,7 +59,7 @@ class Weights:
     unnamed_country: float = -1.0
     context_admin1: float = 1.5
     division_named: float = -1.5  # a town's other name that is a country's or division's own ("Mexico")
-    admin1_namesake: float = -1.0  # a small town named like an admin1 elsewhere ("California", Maryland)
+    admin1_namesake: float = -1.5  # a small town named like an admin1 elsewhere ("California", Maryland)
     country_namesake: float = -1.0  # a town abroad named like a country
     fuller_mention: float = 2.5  # what "Kanawha County" or "Alexandria, Va." resolved to, for "Kanawha"
     county_pair: float = 1.5  # a town in a county the article names, or that county
@@ -595,7 +595,8 @@ class Resolver:
             # country votes above already count it.
             named_share = votes.get(e.cc, 0) / total if votes else 0.0
             s += w.home_country * ctx.home_strength * (1.0 - min(1.0, named_share))
-        if e.feature in ("city", "admin2") and not admin1s.get(e.admin1_key):  # (a resolved span counts above)
+        # (A division a resolved span names counts above; a village's other name is too weak a reading.)
+        if e.feature in ("city", "admin2") and not admin1s.get(e.admin1_key) and cand.kind != NameKind.ALTERNATE:
             s += w.home_admin1 * ctx.locale.admin1_share(e.admin1_key)
         if others and e.feature in ("city", "admin1", "admin2") and e.lat is not None:
             nearest = min(_km(e, o) for o in others)
