@@ -104,3 +104,12 @@ def test_country_by_any_and_forms():
 
 def test_fold():
     assert fold("  The  Côte-d’Ivoire ") == "cote d'ivoire"
+
+
+def test_a_capital_name_shared_by_several_entries_means_todays_most_populous_country():
+    from newsevents.lexicon.countries import capitals
+
+    by_name = dict(capitals())
+    assert by_name["Kingston"].iso3 == "JAM"  # not Norfolk Island
+    assert by_name["Belgrade"].iso3 == "SRB"  # not the dissolved Serbia and Montenegro
+    assert by_name["Kyiv"].iso3 == "UKR"

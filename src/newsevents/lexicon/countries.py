@@ -193,16 +193,26 @@ def all_countries() -> tuple[Country, ...]:
     return _countries()
 
 
+# GeoNames still lists these withdrawn ISO 3166 entries; their capitals belong to today's countries.
+_DISSOLVED = frozenset({"CS", "AN"})  # Serbia and Montenegro, Netherlands Antilles
+
+
 def capitals() -> list[tuple[str, Country]]:
-    """Each country's capital as GeoNames' country table names it ("Kyiv", "Washington"), with the
-    country, in that table's order; countries without a capital are left out."""
-    out = []
-    for info in _geonames_countries():
+    """Each capital as GeoNames' country table names it ("Kyiv", "Washington"), with its country, in that
+    table's order; countries without a capital are left out, and a name shared by several capitals goes
+    to the most populous country."""
+    best: dict[str, tuple[int, int, Country]] = {}
+    for order, info in enumerate(_geonames_countries()):
         capital = (info.get("capital") or "").strip()
         country = country_by_iso(info["iso3"])
-        if capital and country is not None:
-            out.append((capital, country))
-    return out
+        if not capital or country is None or info.get("iso") in _DISSOLVED:
+            continue
+        population = int(info.get("population") or 0)
+        # Several entries share a capital's name (Kingston: Jamaica and Norfolk Island; Belgrade: Serbia
+        # and the dissolved Serbia and Montenegro): the name means the most populous country's capital.
+        if capital not in best or population > best[capital][0]:
+            best[capital] = (population, best[capital][1] if capital in best else order, country)
+    return [(capital, country) for capital, (_, _, country) in sorted(best.items(), key=lambda kv: kv[1][1])]
 
 
 @lru_cache(maxsize=1 << 16)
