@@ -25,7 +25,20 @@ from newsevents.gazetteer.cues import ADMIN1_WORDS, ADMIN2_WORDS, span_cues
 from newsevents.gazetteer.index import Candidate, Gazetteer
 from newsevents.gazetteer.normalize import name_key
 from newsevents.gazetteer.resolve import close_spelling, contains
-from newsevents.gazetteer.words import CALENDAR_WORDS, PLACE_HEADS, common_words
+from newsevents.gazetteer.words import (
+    CALENDAR_WORDS,
+    INSTITUTION_WORDS,
+    KIND_WORDS,
+    NEVER_PLACES,
+    OCCASION_WORDS,
+    PERSON_TITLES,
+    PLACE_HEADS,
+    RESIDENT_HEADS,
+    STREET_WORDS,
+    common_words,
+    english_words,
+    language_names,
+)
 
 PLACE_LABELS = {"GPE", "LOC"}
 SITE_LABELS = {"FAC"}
@@ -57,7 +70,10 @@ _PLACE_OBJECT_VERBS = {
     "annex", "evacuate", "flee", "reach", "rock", "pound", "shake", "ravage", "devastate", "blockade",
 }
 _LABEL_TOKENS = 6  # a text this short with no verb is a label or a title: "Donetsk airport"
-_TITLE_CASE_SHARE = 0.8  # share of capitalised words above which a sentence is written in title case
+_TITLE_CASE_SHARE = 0.8
+# Words before a name the gazetteer does not know that put something there ("in Earlsheaton", "to Kfraya");
+# not "of", "on", "over": "shares of Coincheck", "on Taser".
+_UNKNOWN_LOCATIVE = _NEAR | {"from", "to", "across", "through", "throughout", "within", "via", "off"}  # share of capitalised words above which a sentence is written in title case
 
 
 @dataclass
@@ -91,11 +107,14 @@ def _strip_the(doc: Doc, span: Span) -> Span:
 def _person_name_parts(doc: Doc, gaz: Gazetteer) -> set[str]:
     """Words of multi-word person names in the article: 'Tammy Bruce' makes 'Bruce' a person's name.
 
-    A "person" whose whole name is a place the gazetteer knows, or that ends in a place noun ("Luhansk
-    Oblast", "Luhansk Airport" tagged PERSON), is not one.
+    A "person" whose whole name is a place the gazetteer knows, that ends in a place noun ("Luhansk
+    Oblast", "Luhansk Airport" tagged PERSON) or holds an institution's word ("Tega Cay Fire Department",
+    "Alexandria Police" tagged PERSON), is not one.
     """
+    not_personal = PLACE_HEADS | INSTITUTION_WORDS | STREET_WORDS
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-              and ent[-1].lower_.rstrip(".") not in PLACE_HEADS]
+              and ent[-1].lower_.rstrip(".") not in PLACE_HEADS
+              and not any(t.lower_ in not_personal or t.lower_.rstrip(".") in not_personal for t in ent)]
     places = gaz.known_keys((name_key(ent.text) for ent in people), variants=True)
     parts = set()
     for ent in people:
@@ -269,6 +288,107 @@ def _dateline(doc: Doc, text: str, start: int, end: int) -> bool:
         re.match(r"\s*(?:,[^\n]{0,30})?\s*(?:--|—|–|\()", after))
 
 
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_ABBREVIATED_COMPASS = {"n.", "s.", "e.", "w.", "ne", "nw", "se", "sw", "n.e.", "n.w.", "s.e.", "s.w."}
+_FOREIGN_MIN_WORDS = 5
+_FOREIGN_ENGLISH_SHARE = 0.75  # English prose has nearly every lower-case word in the English word list
+
+
+def _street_spans(doc: Doc) -> list[tuple[int, int]]:
+    """'Van Dorn Street', 'Memphis St.', 'West Broad Street': capitalised names ending in a street word.
+
+    A street is a site of its own, not the town whose name it carries ("Wichita Street" is no Wichita).
+    """
+    out: list[tuple[int, int]] = []
+    for k, tok in enumerate(doc):
+        if k == 0 or not _is_capitalised(tok.text) or tok.lower_ not in STREET_WORDS:
+            continue
+        if k + 1 < len(doc) and _is_capitalised(doc[k + 1].text) and doc[k + 1].is_alpha:
+            continue  # "Wall Street Journal", "St. Paul": the word is inside a longer name
+        i = k
+        while i > 0 and k - i < 4 and _is_capitalised(doc[i - 1].text) and (
+                _name_like(doc[i - 1]) or doc[i - 1].lower_ in _ABBREVIATED_COMPASS) \
+                and doc[i - 1].lower_ not in CALENDAR_WORDS and doc[i - 1].pos_ not in ("DET", "ADP", "PRON", "VERB") \
+                and "\n" not in doc[i - 1].text and doc[i - 1].lower_ not in STREET_WORDS:
+            i -= 1
+        if i < k:
+            out.append((i, k + 1))
+    return out
+
+
+def _trimmed(doc: Doc, span: Span) -> Span:
+    """An NER place without what NER ran into it: a possessive ("Hong Kong's") or a lower-case kind word
+    ("Hebei province", "the Ryazan region"; the resolver reads the cue after the name)."""
+    s, e = span.start, span.end
+    while e - s > 1 and doc[e - 1].text in _POSSESSIVE:
+        e -= 1
+    while e - s > 1 and doc[e - 1].text.islower() and doc[e - 1].lower_ in KIND_WORDS:
+        e -= 1
+    return doc[s:e]
+
+
+def _name_variants(doc: Doc, span: Span) -> list[Span]:
+    """Shorter readings of an NER place, best first, for when the gazetteer knows them and not the whole:
+    without a direction before it ("Eastern China", "north west London", "S. Jersey") or an institution
+    after it ("North Las Vegas Police", "Dublin City Manager")."""
+    out: list[Span] = []
+    s, e = span.start, span.end
+    while e - s > 1 and doc[e - 1].lower_ in INSTITUTION_WORDS and _is_capitalised(doc[e - 1].text):
+        e -= 1
+        out.append(doc[s:e])
+    e0 = e
+    for base_end in (span.end, e0):
+        i = s
+        while base_end - i > 1 and (doc[i].lower_ in _COMPASS or doc[i].lower_ in _ABBREVIATED_COMPASS):
+            i += 1
+            out.append(doc[i:base_end])
+    return [v for v in out if any(_is_capitalised(t.text) for t in v)]
+
+
+def _titled(doc: Doc, span: Span) -> bool:
+    """'coach Ripley', 'Gen. Cartwright', 'Mr. Arlington': a title right before a one-word name."""
+    return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES
+
+
+def _names_occasion(doc: Doc, span: Span) -> bool:
+    """'Bastille Day', 'Australia Day', 'Christmas Eve': a holiday's name, not the place."""
+    return span.end < len(doc) and doc[span.end].lower_ in OCCASION_WORDS and _is_capitalised(doc[span.end].text)
+
+
+def _never_place(span: Span) -> bool:
+    if len(span) != 1:
+        return False
+    word = span[0].lower_
+    return word in NEVER_PLACES or word in language_names()
+
+
+def _foreign_sentence(sent: Span) -> bool:
+    """A sentence in another language (quoted Spanish, a Tagalog prayer): its lower-case words are mostly
+    not English words, so its capitalised words say nothing about English toponyms."""
+    low = [t for t in sent if t.is_alpha and t.text.islower()]
+    if len(low) < _FOREIGN_MIN_WORDS:
+        return False
+    words = english_words()
+    if not words:
+        return False
+    english = sum(1 for t in low if t.is_stop or t.lower_ in words or t.lemma_.lower() in words)
+    return english < _FOREIGN_ENGLISH_SHARE * len(low)
+
+
+def _modifies_resident_noun(span: Span) -> bool:
+    """'Gainesville residents', 'a Rochester man', 'the Huntsville Fire Department': a name modifying a
+    noun of people or institutions from somewhere (a person's name does not: "*a Smith resident")."""
+    tok = span.root
+    if tok.dep_ not in ("compound", "nmod", "amod"):
+        return False
+    head = tok.head
+    while head.dep_ == "compound" and head.head is not head:
+        if head.lower_ in RESIDENT_HEADS:
+            return True
+        head = head.head
+    return head.lower_ in RESIDENT_HEADS
+
+
 class ToponymRecognizer:
     def __init__(self, gazetteer: Gazetteer, include_sites: bool = True) -> None:
         self.gaz = gazetteer
@@ -290,7 +410,16 @@ class ToponymRecognizer:
             accepted[(span.start, span.end)] = Toponym(span.start_char, span.end_char, span.text, source, label)
             taken.update(range(span.start, span.end))
 
-        # 1. NER places, minus those that are demonyms ("Ukrainian" tagged GPE).
+        # 0. Streets ("Van Dorn Street", "Memphis St."): sites of their own, whatever town they are named after.
+        for s, e in _street_spans(doc):
+            if not any(t in taken for t in range(s, e)):
+                if self.include_sites:
+                    take(doc[s:e], "site", ent_at[s].label_ if s in ent_at else None)
+                taken.update(range(s, e))
+
+        # 1. NER places, minus those that are demonyms ("Ukrainian" tagged GPE), trimmed to the name
+        #    ("Hong Kong's", "Hebei province", "Eastern China", "North Las Vegas Police" -> the place's name).
+        ner_spans: list[tuple[Span, Span]] = []
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
                 span = _strip_the(doc, ent)
@@ -299,14 +428,34 @@ class ToponymRecognizer:
                     demonyms.append(demonym)
                     taken.update(range(span.start, span.end))
                 elif ent.label_ in PLACE_LABELS and any(ch.isalpha() for ch in span.text):  # "U.S." too
-                    if _inside_hyphenated_name(doc, span) and not self._is_division(self.gaz.lookup(span.text)):
-                        continue  # "Savur-[Mohyla]": part of another name
-                    if any(t.lower_ in person_parts for t in span) and len(span) == 1 and ent.label_ == "GPE" \
-                            and not self.gaz.known_keys([name_key(span.text)]):
-                        continue
-                    if _names_weapon(span) and not self.gaz.known_keys([name_key(span.text)]):
-                        continue  # "Kalibr cruise missiles": a weapon's model, not a place
-                    take(span, "ner", ent.label_)
+                    if not any(t in taken for t in range(span.start, span.end)):  # not a street's word
+                        ner_spans.append((ent, _trimmed(doc, span)))
+        variants_of = {(sp.start, sp.end): _name_variants(doc, sp) for _ent, sp in ner_spans}
+        known = self.gaz.known_keys({name_key(v.text) for _ent, sp in ner_spans
+                                     for v in [sp, *variants_of[(sp.start, sp.end)]]}, variants=True)
+        unknown_ner: dict[tuple[int, int], str] = {}  # NER places the gazetteer does not know: need context
+        for ent, span in ner_spans:
+            if name_key(span.text) not in known:
+                span = next((v for v in variants_of[(span.start, span.end)] if name_key(v.text) in known), span)
+            is_known = name_key(span.text) in known
+            if not any(ch.isupper() for ch in span.text):
+                continue  # "meth", "veranda": a lower-case word is no place's name
+            if _titled(doc, span) or _never_place(span) or _names_occasion(doc, span):
+                continue  # "coach Ripley", "God", "Swahili", "Bastille Day"
+            if _inside_hyphenated_name(doc, span) and not self._is_division(self.gaz.lookup(span.text)):
+                continue  # "Savur-[Mohyla]": part of another name
+            if any(t.lower_ in person_parts for t in span) and len(span) == 1 and ent.label_ == "GPE" \
+                    and not is_known:
+                continue
+            if _names_weapon(span) and not is_known:
+                continue  # "Kalibr cruise missiles": a weapon's model, not a place
+            if not is_known and span[-1].lower_.rstrip(".") not in PLACE_HEADS:
+                # A name no gazetteer entry has ("Coincheck", "Hartmann" tagged GPE) is a place only
+                # where the context says so ("in Earlsheaton", "Maameltein, Keserwan").
+                unknown_ner[(span.start, span.end)] = ent.label_
+                taken.update(range(span.start, span.end))
+                continue
+            take(span, "ner", ent.label_)
 
         # 2. Gazetteer matches NER did not mark as places: longest first, then left to right.
         matches = _gazetteer_spans(doc, self.gaz)
@@ -314,9 +463,15 @@ class ToponymRecognizer:
         pending = sorted(matches, key=lambda s: (-(s[1] - s[0]), s[0]))
         provisional: list[tuple[tuple[int, int], str, int]] = []
         cands_of = {span: lookups.get(key, []) for span, key in matches.items()}
+        foreign = {sent.start for sent in doc.sents if _foreign_sentence(sent)}
+        rejected: list[tuple[int, int]] = []  # known names judged no place here: their parts are none either
         for (i, j) in pending:
             if any(t in taken for t in range(i, j)):
                 continue
+            if doc[i].sent.start in foreign:
+                continue  # "Hoy", "el Senado" in quoted Spanish
+            if any(ri <= i and j <= rj for ri, rj in rejected):
+                continue  # "[New London] Police Department" rejected: not "London" either
             cands = lookups.get(matches[(i, j)], [])
             span = doc[i:j]
             demonym = self._demonym(span, cands)
@@ -329,10 +484,13 @@ class ToponymRecognizer:
             if verdict:
                 provisional.append(((i, j), verdict, 0))
                 taken.update(range(i, j))
+            elif j - i > 1 and _prominence(cands, matches[(i, j)])[0] != "weak":
+                rejected.append((i, j))
 
         # 3. Context decides the gazetteer-only matches; support spreads along lists ("A, B and C").
         confirmed = dict(accepted)
         undecided = {s: v for s, v, _ in provisional}
+        undecided.update({s: "unknown" for s in unknown_ner if doc[s[0]].sent.start not in foreign})
         confirmed_gids = {c.entry.gid for span in confirmed for c in cands_of.get(span, [])}
         # Confirmed and undecided together are a fixed set: their cues are read once.
         spans_now = sorted(list(confirmed) + list(undecided))
@@ -350,17 +508,26 @@ class ToponymRecognizer:
                 cands = cands_of.get((s, e), [])
                 if verdict == "small":  # a village: only a telling context makes its name a place
                     support = label or cue.kind == "city" or (s, e) in paired or _locative_before(doc, s, _NEAR) \
-                        or self._after_place_comma(doc, s, cands) or _place_object(doc, doc[s:e])
+                        or self._after_place_comma(doc, s, cands) or _place_object(doc, doc[s:e]) \
+                        or _modifies_resident_noun(doc[s:e])
+                elif verdict == "unknown":  # a name only NER calls a place: where the text puts something
+                    support = label or cue.kind is not None or cue.qualifier is not None \
+                        or _locative_before(doc, s, _UNKNOWN_LOCATIVE) or _dateline(doc, text, s, e) \
+                        or self._listed_with(doc, spans_now, k, confirmed) or _place_object(doc, doc[s:e]) \
+                        or _modifies_resident_noun(doc[s:e])
                 else:
                     support = verdict == "sure" or label or cue.kind is not None or _locative_before(doc, s) \
                         or _dateline(doc, text, s, e) or self._listed_with(doc, spans_now, k, confirmed) \
                         or (s, e) in paired or self._after_place_comma(doc, s, cands) \
                         or _self_cued(doc[s:e], cands) or _place_object(doc, doc[s:e]) \
                         or _after_possessive_place(doc, doc[s:e], confirmed) or _before_possessive_site(doc, doc[s:e]) \
-                        or any(c.entry.gid in confirmed_gids for c in cands)
+                        or any(c.entry.gid in confirmed_gids for c in cands) or _modifies_resident_noun(doc[s:e])
                 if support:
                     span = doc[s:e]
-                    take(span, "gazetteer", ent_at[s].label_ if s in ent_at else None)
+                    if verdict == "unknown":
+                        take(span, "ner", unknown_ner[(s, e)])
+                    else:
+                        take(span, "gazetteer", ent_at[s].label_ if s in ent_at else None)
                     confirmed[(s, e)] = accepted[(s, e)]
                     confirmed_gids |= {c.entry.gid for c in cands_of.get((s, e), [])}
                     del undecided[(s, e)]
@@ -444,6 +611,8 @@ class ToponymRecognizer:
             return None
         if all(t.lower_.rstrip(".") in CALENDAR_WORDS for t in span):
             return None  # "in May", "Nov 26": a month or a day, not the town of that name
+        if _titled(doc, span) or _never_place(span) or _names_occasion(doc, span):
+            return None  # "coach Ripley", "God", "Swahili", "Bastille Day"
         if len(span) == 1 and span[0].lower_ in PLACE_HEADS | _COMPASS:
             return None  # "Luhansk Airport", "East Ukraine": a kind of place or a direction, not a town
         if _inside_hyphenated_name(doc, span) and not self._is_division(cands):
