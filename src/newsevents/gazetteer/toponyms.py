@@ -375,6 +375,33 @@ def _foreign_sentence(sent: Span) -> bool:
     return english < _FOREIGN_ENGLISH_SHARE * len(low)
 
 
+def _acronym(doc: Doc, span: Span, cands: list[Candidate]) -> bool:
+    """'NATO', 'HIV', 'BA' in mixed-case prose: an acronym, not the town written 'Nato', 'Hīv', 'Ba'.
+
+    Capitals count as a name's own only where the gazetteer writes it so or lists it as an abbreviation
+    or alias ("UK", "DPR", "NSW"), or outside running prose (a dateline, a title in capitals).
+    """
+    tok = span[0]
+    if len(span) != 1 or not tok.is_alpha or len(tok.text) < 2 or not tok.text.isupper():
+        return False
+    if any(c.kind in (NameKind.ALIAS, NameKind.ABBREVIATION) or c.entry.name.isupper() for c in cands):
+        return False
+    # In running lower-case prose ("at UF and", "the BA approach"); a dateline ("MANSFIELD -- The") is not.
+    sent = tok.sent
+    neighbours = [t for t in (doc[tok.i - 1] if tok.i > sent.start else None,
+                              doc[tok.i + 1] if tok.i + 1 < sent.end else None) if t is not None]
+    return any(t.is_alpha and t.text.islower() for t in neighbours)
+
+
+_SPEECH_VERBS = {"say", "tell", "add", "explain", "ask", "recall", "write", "insist", "admit", "reply"}
+
+
+def _speaker(span: Span) -> bool:
+    """'said Noma', 'Noma told reporters': the subject of a speech verb, a person here more often than not."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH_VERBS
+
+
 def _modifies_resident_noun(span: Span) -> bool:
     """'Gainesville residents', 'a Rochester man', 'the Huntsville Fire Department': a name modifying a
     noun of people or institutions from somewhere (a person's name does not: "*a Smith resident")."""
@@ -613,6 +640,11 @@ class ToponymRecognizer:
             return None  # "in May", "Nov 26": a month or a day, not the town of that name
         if _titled(doc, span) or _never_place(span) or _names_occasion(doc, span):
             return None  # "coach Ripley", "God", "Swahili", "Bastille Day"
+        if _acronym(doc, span, cands):
+            return None  # "NATO", "HIV"
+        if len(span) == 1 and feature not in ("country", "admin1", "region") and pop < _MAJOR_CITY_POP \
+                and _speaker(span):
+            return None  # "said Noma": a speaker, not the town of that name ("Moscow said" stays: a capital)
         if len(span) == 1 and span[0].lower_ in PLACE_HEADS | _COMPASS:
             return None  # "Luhansk Airport", "East Ukraine": a kind of place or a direction, not a town
         if _inside_hyphenated_name(doc, span) and not self._is_division(cands):
