@@ -74,7 +74,8 @@ class PlaceExtractor:
 
 
 def _drop_actor_names(ex: Extraction, toponyms: list[Toponym]) -> list[Toponym]:
-    """A gazetteer-only match that is the mention of a person with a full name ('Rubio') is not a place.
+    """A gazetteer-only match that is the mention of a person with a full name ('Rubio') is not a place;
+    nor is a one-word NER place that the actors read as that person's mention ('Fairfield' for Jane Fairfield).
 
     A several-word name the gazetteer knows as a whole ("Stanytsia Luhanska" taken for a person's
     first and last name) stays a place.
@@ -85,6 +86,9 @@ def _drop_actor_names(ex: Extraction, toponyms: list[Toponym]) -> list[Toponym]:
         if t.source == "gazetteer" and len(t.text.split()) < 2 and any(
                 s <= t.start and t.end <= e for a in people for s, e in a.mentions):
             continue
+        if t.source == "ner" and len(t.text.split()) < 2 and any(
+                (s, e) == (t.start, t.end) for a in people for s, e in a.mentions):
+            continue  # "Fairfield", "Yulia" tagged GPE where the article calls Jane Fairfield, Yulia Skripal so
         if t.source == "gazetteer" and any(s < t.start or t.end < e for a in people for s, e in a.mentions
                                            if s <= t.start and t.end <= e):
             continue  # part of a longer person's name
