@@ -160,3 +160,11 @@ def test_a_governor_makes_the_name_the_state(gaz):
 def test_a_north_american_phone_number_counts_for_both_countries(gaz):
     loc = read_locale("Call the tip line at 555-234-5678.", gaz)
     assert loc.countries["US"] == loc.countries["CA"] > 0
+
+
+def test_a_park_named_after_a_state_is_no_evidence(gaz):
+    assert not read_locale("The rally was held in Victoria Park on Saturday.", gaz).admin1s
+
+
+def test_a_deputy_mayor_is_no_sheriffs_deputy(gaz):
+    assert read_locale("Deputy Mayor Jane Roe said the plan would pass.", gaz).countries["US"] == 0

@@ -37,6 +37,8 @@ _RIVAL_MIN_POP = 50_000
 _HOME_MIN = 1.0  # evidence needed before any country is called home
 _HOME_LEAD = 2.0  # ... and how far ahead of the next country it must be
 _FULL_STRENGTH = 3.0  # evidence at which the prior is at full weight
+_NAMED_AFTER = ("City|Park|Street|St|Road|Avenue|Ave|Square|Beach|Station|Airport|Hotel|Hall|Lake|River|Falls|"
+                "Bridge|Gardens|Center|Centre")
 _COMMON_WORDS = {"north", "south", "east", "west", "central", "centre", "northern", "southern", "eastern",
                  "western", "capital", "coast", "west coast", "islands", "delta", "plateau", "lakes", "upper",
                  "lower", "littoral", "north east", "north west", "south east", "south west"}
@@ -84,9 +86,9 @@ class LocaleReader:
         self._party = re.compile(rf"\(\s*[DRI]-\s*({alternatives}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s*\)")
         self.divisions = _division_names(gaz)
         self._division_re = re.compile(
-            # Not a city named after the division: "Kansas City", "Oklahoma City", "Quebec City".
+            # Not a place or building named after the division: "Kansas City", "Victoria Park".
             r"\b(" + "|".join(re.escape(n) for n in sorted(self.divisions, key=len, reverse=True)) +
-            r")\b(?![ \t]+City\b)") \
+            rf")\b(?![ \t]+(?:{_NAMED_AFTER})\b)") \
             if self.divisions else None
         self.cues = [(cc, float(weight), re.compile(pattern)) for cc, weight, pattern in _read_tsv(_DATA / "locale_cues.tsv")]
 
