@@ -495,8 +495,6 @@ class ToponymRecognizer:
         for (i, j) in pending:
             if any(t in taken for t in range(i, j)):
                 continue
-            if doc[i].sent.start in foreign:
-                continue  # "Hoy", "el Senado" in quoted Spanish
             if any(ri <= i and j <= rj for ri, rj in rejected):
                 continue  # "[New London] Police Department" rejected: not "London" either
             cands = lookups.get(matches[(i, j)], [])
@@ -507,7 +505,7 @@ class ToponymRecognizer:
                 demonyms.append(demonym)
                 taken.update(range(i, j))
                 continue
-            verdict = self._plausible(doc, span, cands, ent_at, person_parts)
+            verdict = self._plausible(doc, span, cands, ent_at, person_parts, foreign)
             if verdict:
                 provisional.append(((i, j), verdict, 0))
                 taken.update(range(i, j))
@@ -626,7 +624,7 @@ class ToponymRecognizer:
         return None
 
     def _plausible(self, doc: Doc, span: Span, cands: list[Candidate], ent_at: dict[int, Span],
-                   person_parts: set[str]) -> str | None:
+                   person_parts: set[str], foreign: set[int] = frozenset()) -> str | None:
         """'sure', 'maybe' (needs context) or None (rejected) for a gazetteer-only match."""
         labelled = ent_at.get(span.start)
         # A foreign or historic name of a big city ("Hamas" for Hamm) does not make an organisation a place.
@@ -636,6 +634,8 @@ class ToponymRecognizer:
             return None
         if any(t.lower_ in person_parts for t in span):
             return None
+        if span.sent.start in foreign and feature not in ("country", "admin1", "region") and pop < _MAJOR_CITY_POP:
+            return None  # "Hoy", "Senado" in quoted Spanish; "Puerto Rico" there is still a place
         if all(t.lower_.rstrip(".") in CALENDAR_WORDS for t in span):
             return None  # "in May", "Nov 26": a month or a day, not the town of that name
         if _titled(doc, span) or _never_place(span) or _names_occasion(doc, span):
