@@ -168,3 +168,9 @@ def test_a_park_named_after_a_state_is_no_evidence(gaz):
 
 def test_a_deputy_mayor_is_no_sheriffs_deputy(gaz):
     assert read_locale("Deputy Mayor Jane Roe said the plan would pass.", gaz).countries["US"] == 0
+
+
+def test_a_division_name_said_twice_counts_once_for_its_country(gaz):
+    # "Brittany" here is a person; repeated, it must not make the story French.
+    loc = read_locale("Her daughter, Brittany, was ill. Brittany had been taken to hospital twice.", gaz)
+    assert loc.home is None

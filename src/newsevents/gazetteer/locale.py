@@ -105,9 +105,12 @@ class LocaleReader:
             if key:
                 loc.admin1s[key] += 1.0
         if self._division_re is not None:
+            named: set[str] = set()
             for m in self._division_re.finditer(text):
                 key = self.divisions[m.group(1)]
-                loc.countries[key[0]] += _DIVISION_WEIGHT
+                if m.group(1) not in named:  # a name said again may be a person's ("her daughter, Brittany")
+                    loc.countries[key[0]] += _DIVISION_WEIGHT
+                    named.add(m.group(1))
                 loc.admin1s[key] += 1.0
         for cc, weight, pattern in self.cues:
             hits = sum(1 for _ in zip(range(_PER_PATTERN), pattern.finditer(text)))
