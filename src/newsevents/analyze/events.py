@@ -45,7 +45,8 @@ Span = tuple[int, int]
 _TWO_SIDED = frozenset(("CONSULT", "ASSAULT"))  # partners are co-actors (PLOVER: meetings, clashes)
 _WEAPON_MODES = frozenset(("aerial", "drone", "heavy-weapons", "explosives", "firearms", "suicide-attack", "cbrn",
                            "grenade", "primitive"))
-_VIOLENT_CAUSES = frozenset("bomb blast explosion fire shell shrapnel bullet vehicle car truck".split())
+_VIOLENT_CAUSES = frozenset("bomb blast explosion fire shell shrapnel bullet vehicle car truck violence fighting fight "
+                            "hostility combat surge wave escalation flare-up upsurge device".split())
 _PHYSICAL = frozenset(("ASSAULT",))  # where a figurative subject ("his politics clashed with") is common
 _SAME_DAY = ("same day", "that day", "the day", "same time", "meanwhile", "simultaneously")
 
@@ -161,8 +162,9 @@ class _EventBuilder:
             d.frame.patients += [p for p in frame.patients if p.i not in {x.i for x in d.frame.patients}
                                  and p.i not in {x.i for x in agents}]
         actors = self._actors(agents)
+        members = {t.i for m in d.members for t in m.tokens}
         if d.type in _PHYSICAL and agents and not actors and not any(_can_act(a) for a in agents) \
-                and not set(d.modes) & _WEAPON_MODES:
+                and not set(d.modes) & _WEAPON_MODES and not any(_holds_trigger(a, members) for a in agents):
             return None
         if d.type == "ASSAULT" and not actors and accidental_explosion(d.sent):
             return None  # a gas explosion or a factory fire: an incident, not an assault
@@ -400,6 +402,11 @@ def _can_act(tok: Token) -> bool:
     return _is_person(tok) or lem in _GROUP_NOUNS or lem in WORD_CLASSES["crowd"] or is_weapon(tok) or \
         lem in NOUN_SENSES or \
         lem in _VIOLENT_CAUSES or lem.endswith(("er", "or", "ist", "ian", "man", "men"))
+
+
+def _holds_trigger(agent: Token, members: set[int]) -> bool:
+    """ "A new wave of fighting kills 11": the subject is the event itself, its cause, not a figure of speech."""
+    return any(t.i in members for t in agent.subtree)
 
 
 def _is_person(tok: Token) -> bool:

@@ -109,6 +109,11 @@ ADJECTIVES: dict[str, str] = {
     "kidnapped": KIDNAPPED, "abducted": KIDNAPPED,
 }
 
+# Nouns whose "of N people" are the dead.
+_DEATH_OF = frozenset({"death", "killing", "murder", "execution", "massacre", "slaying"})
+# Military shorthand after a figure: "1 KIA, 2 WIA".
+ABBREVIATIONS: dict[str, str] = {"kia": KILLED, "wia": INJURED, "mia": MISSING}
+
 # Counted nouns that make a number a measure, a date or money, not a count of things.
 NOT_COUNTED = frozenset({
     "second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "year",
@@ -413,6 +418,7 @@ def _skip_measure(doc: Doc, num: _Number) -> bool:
     if nxt in ("%", "percent", "per", "pc") or nxt in MONTHS or nxt in (":", "am", "pm", "a.m.", "p.m."):
         return True
     if nxt in _DASHES and num.end + 1 < len(doc) and doc[num.end + 1].is_alpha and \
+            not (doc[num.end - 1].whitespace_ and doc[num.end].whitespace_) and \
             doc[num.end + 1].lower_ not in UNITS and doc[num.end + 1].lower_ not in TENS and \
             doc[num.end + 1].lower_ not in FRACTIONS and doc[num.end + 1].lower_ != "plus":
         return True  # "a five-foot tusk", "a 16-year sentence", "the two-page preamble": a measure
@@ -447,6 +453,8 @@ def _counted_noun(doc: Doc, num: _Number) -> int | None:
                 or tok.dep_ == "compound" or tok.pos_ == "PROPN" and tok.dep_ in ("compound", "amod"):
             j += 1
             continue
+        if tok.lower_ in _DASHES and tok.whitespace_ and doc[j - 1].whitespace_:
+            break  # " - governor": a spaced dash starts a headline's source tail, not a compound
         if tok.tag_ == "HYPH" or tok.lower_ in ("-", "'s"):
             j += 1
             continue
@@ -493,7 +501,11 @@ def _linear_right(doc: Doc, after: int, noun: Token | None) -> tuple[str, int] |
         return None
     tok = doc[j]
     lemma = tok.lemma_.lower()
-    if tok.lower_ in ADJECTIVES and (tok.pos_ == "ADJ" or tok.tag_ == "VBN" or tok.tag_ == "VBD"):
+    if j == after and tok.lower_ in ABBREVIATIONS:
+        return ABBREVIATIONS[tok.lower_], j  # "1 KIA, 2 WIA": military shorthand right after the figure
+    # "Two dead found": a headline's bare "dead" right after the figure, which the parser may tag an adverb
+    if tok.lower_ in ADJECTIVES and (tok.pos_ == "ADJ" or tok.tag_ == "VBN" or tok.tag_ == "VBD"
+                                     or tok.pos_ == "ADV" and j == after):
         if tok.tag_ in ("VBN", "VBD") and _has_object(tok):
             return None
         lemma_tr = tok.lemma_.lower()
@@ -631,6 +643,10 @@ def _count_of(doc: Doc, num: _Number) -> tuple[str, Range | None, int, QuantityN
         if found is not None:
             what, predicate, sub = found
             subset = subset or sub
+    # 3b. the people a death is of: "the death of four soldiers", "the killing of 12 villagers"
+    if what is None and noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in _DEATH_OF:
+        what, predicate = KILLED, noun.head.head.i
     # 4. word order, for parses that went astray
     if what is None:
         found_lr = _linear_right(doc, span_end, noun) or _linear_left(doc, num.start, noun)
@@ -724,6 +740,9 @@ def _is_single_person(tok: Token) -> bool:
         return True
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         return not any(c.dep_ == "conj" for c in tok.children)
+    if tok.pos_ == "PROPN" and tok.i == tok.sent.start and tok.lower_ in PERSON_NOUNS and tok.ent_type_ not in (
+            "PERSON", "ORG", "GPE", "NORP") and not any(c.dep_ in ("det", "nummod", "conj") for c in tok.children):
+        return True  # a headline's capitalised first word: "Marine died ..."
     if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in PERSON_NOUNS:
         return False
     if any(c.dep_ == "conj" for c in tok.children):

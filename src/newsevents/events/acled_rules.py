@@ -151,6 +151,10 @@ def _assault(x: AcledInput) -> str | None:
         return x.hint
     if clash and (x.has_partners or not (_civilian_target(x) and not _armed_target(x))):
         return "Armed clash"
+    if x.trigger_lemmas & {"strike", "counterstrike"} and not x.patient_is_person and not _people(x.patient_lemmas) \
+            and not x.agent_lemmas & _ARMED_NOUNS and x.patient_lemmas & _BUILDINGS:
+        # "a strike on a residential building": a remote weapon hit it, whoever was inside
+        return Guess("Shelling/artillery/missile attack")
     if _property_only(x) or "destroy" in modes and not (x.fatalities or x.injured or x.patient_is_person):
         return "Looting/property destruction"
     if _civilian_target(x):

@@ -20,7 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newsevents.events.cues import clause_tokens, contexts_in, modes_in
 from newsevents.events.frames import Frame, frame_of, predicate_of
-from newsevents.events.lexicon import CLASH_WORDS, CONSULT_MODE_CUES, NON_VIOLENT_CAUSES, Sense
+from newsevents.events.incidents import hostile_fire
+from newsevents.events.lexicon import (
+    CLASH_WORDS,
+    CONSULT_MODE_CUES,
+    NON_VIOLENT_CAUSES,
+    VIOLENT_DEATH_CUES,
+    Sense,
+)
 from newsevents.events.status import StatusReading, read_status
 from newsevents.events.triggers import Trigger, find_triggers, lemma
 
@@ -82,11 +89,20 @@ class EventCoder:
                 if orphans or _mentions_casualties(sent) or _ends_with_colon(last_violent[1], sent):
                     last_violent[1].continuation.append(sent)
                     continue
+            toll: Draft | None = None
             for orphan in orphans:  # a toll with nothing before it to belong to: an event of its own
-                if not _non_violent_cause(sent):
-                    draft = self._draft(orphan, sent)
+                if orphan.sense.needs_cue and not _violent_death(sent, orphan):
+                    continue
+                if _non_violent_cause(sent):
+                    continue
+                if toll is not None and toll.type == orphan.sense.type:
+                    toll.members.append(orphan)  # "one soldier killed, three wounded": one toll, one event
+                    continue
+                toll = self._draft(orphan, sent)
+                sentence_drafts.append(toll)
+            for draft in sentence_drafts:
+                if any(draft.trigger is o for o in orphans):
                     self._finish(draft, sent, {}, [])
-                    sentence_drafts.append(draft)
             sentence_drafts.sort(key=lambda d: (_in_background_adjunct(d.trigger.token), d.trigger.token.i))
             drafts += sentence_drafts
             violent = [d for d in sentence_drafts if d.type in VIOLENT]
@@ -486,7 +502,13 @@ def _mentions_casualties(sent: Span) -> bool:
 
 
 def _non_violent_cause(sent: Span) -> bool:
-    return any(lemma(t) in NON_VIOLENT_CAUSES for t in sent)
+    return any(lemma(t) in NON_VIOLENT_CAUSES and not hostile_fire(t) for t in sent)
+
+
+def _violent_death(sent: Span, orphan: Trigger) -> bool:
+    """A death told with its violent cause ("died of wounds", "died in shelling", "died in the war")."""
+    return any(t.i != orphan.token.i and (lemma(t) in VIOLENT_DEATH_CUES or t.lower_ in VIOLENT_DEATH_CUES)
+               and not (lemma(t) == "fire" and not hostile_fire(t)) for t in sent)
 
 
 def _first_subject(tok: Token) -> Token | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsevents.events.lexicon import LIGHT_VERBS
-from newsevents.events.triggers import Trigger, is_verbal, lemma
+from newsevents.events.triggers import FOUND_DEAD, Trigger, is_verbal, lemma
 
 _AGENT_PREPS = frozenset(("by", "from"))
 # "near X" says where, not whom: it is read as a place, not a target.
@@ -45,6 +45,15 @@ def frame_of(trig: Trigger) -> Frame:
     frame = _verb_frame(tok) if trig.kind != "noun" or is_verbal(tok) else _noun_frame(tok)
     if trig.sense.type not in _FORCEFUL:
         _recipients_of_transfers(frame, tok)
+    if trig.kind == "noun" and trig.sense.consequence and frame.predicate.i != tok.i:
+        # "spokesperson confirms the death of four soldiers", "Ukraine reports casualties": the host verb's
+        # subject tells of the toll; only the noun's own "by X" or owner caused it
+        frame.agents = [a for a in frame.agents if a.head.i == tok.i or a.head.head.i == tok.i]
+    if trig.sense is FOUND_DEAD:
+        # "Police found the body of a man": who found the dead did not kill them
+        frame.patients = [p for p in frame.patients if lemma(p) not in ("body", "corpse", "remains")] or \
+            frame.patients
+        frame.agents = []
     return frame
 
 
@@ -114,6 +123,23 @@ def _verb_frame(verb: Token) -> Frame:
         if any(c.dep_ == "agent" for c in verb.children):
             frame.patients.append(verb.head)
             passive = True
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and lemma(verb) in _SUFFERED and not frame.patients and not _has_subject(verb):
+        # "Civilians killed in eastern Ukraine", "Two dead found": a headline's reduced passive; the noun
+        # is who suffered it, never who did it
+        frame.patients.append(verb.head)
+        passive = True
+    if not passive and _headline_passive(verb):
+        # "one soldier killed, three wounded", "Dead man found hanging": the parser reads the dropped
+        # "was" as an active verb whose subject is in fact its patient
+        frame.patients += frame.agents
+        frame.agents = []
+        passive = True
+    if lemma(verb) in _UNDERGONE and not passive:
+        # "Armed Forces lost 130 servicemen", "the enemy suffered losses": the subject is the side hit
+        frame.patients = frame.agents + frame.patients
+        frame.agents = []
+        passive = True
     if passive and not frame.agents:
         frame.agents = _stray_agent(verb)
     if not frame.agents and not passive:
@@ -207,6 +233,34 @@ def _inherited_subject(verb: Token) -> list[Token]:
             return [s for x in subj for s in _expand(x)]
         node = head
     return []
+
+
+# Verbs whose reduced passive ("X killed", "X found") headlines use, so a bare subject is their patient.
+_SUFFERED = frozenset("kill injure wound hurt shoot murder execute behead abduct kidnap detain arrest torture beat "
+                      "rape capture slay massacre assassinate stab find discover exhume unearth recover".split())
+# Verbs whose subject undergoes the event: a side loses people, suffers losses.
+_UNDERGONE = frozenset(("lose", "suffer", "sustain", "incur", "die", "perish"))
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _headline_passive(verb: Token) -> bool:
+    """A participle with a subject, no object and no auxiliary: "soldier killed", "Dead man found"."""
+    if lemma(verb) not in _SUFFERED or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "dative") for c in children):
+        return False
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    if verb.tag_ == "VBD":
+        # "Dead man found": only a subject that is itself the dead, since "Police found ..." is active
+        return lemma(verb) in ("find", "discover") and any(
+            lemma(g) == "dead" for s in subjects for g in s.children)
+    return True
 
 
 _NON_AGENT_NOUNS = frozenset("bridge building house home car vehicle road area village town city region "

@@ -55,6 +55,21 @@ def _ceasefire(tok: Token) -> bool:
     doc = tok.doc
     return tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].lower_ == "cease"
 
+_FIRE_OWNERS = frozenset("rebel army enemy artillery mortar tank sniper machine gun rocket militant militia "
+                         "troop force military separatist insurgent cross return".split())
+_HOSTILE_FIRE_HEADS = frozenset("open exchange return trade come under cross".split())
+
+
+def hostile_fire(tok: Token) -> bool:
+    """ "killed by rebel fire", "came under fire", "the Ukrainian army's fire": shooting, not a blaze."""
+    if _lemma(tok) != "fire" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _lemma(tok.head) in _HOSTILE_FIRE_HEADS:
+        return True
+    return any(c.dep_ in ("compound", "amod", "poss", "nmod") and (
+        _lemma(c) in _FIRE_OWNERS or c.ent_type_ in ("NORP", "GPE", "ORG")) for c in tok.children)
+
+
 CRIME = frozenset(
     "smuggle smuggler smuggling trafficking trafficker drug narcotic cocaine heroin methamphetamine meth "
     "cannabis marijuana cartel robbery rob robber burglary burglar theft thief steal fraud fraudster scam "
@@ -105,7 +120,8 @@ def _man_made_cue(tok: Token, sent: Span) -> bool:
     if lem in _FIRE and tok.pos_ in ("NOUN", "PROPN"):
         # "opened fire", "exchange of fire", "set fire to": shooting and arson, not an accident
         head = tok.head if tok.dep_ != "pobj" else tok.head.head
-        if _lemma(head) in _GUNFIRE_HEADS or tok.lower_ in ("gunfire", "crossfire") or _ceasefire(tok):
+        if _lemma(head) in _GUNFIRE_HEADS or tok.lower_ in ("gunfire", "crossfire") or _ceasefire(tok) \
+                or hostile_fire(tok):
             return False
         return not _near(sent, WEAPON_CUES | _DELIBERATE_FIRE)
     if lem == "catch" and any(_lemma(c) == "fire" for c in tok.children):

@@ -28,6 +28,11 @@ class Sense:
     # A consequence ("killed", "injured", "damaged") joins an act in the same clause or the sentence
     # before rather than standing alone; alone it needs an agent.
     consequence: bool = False
+    # A consequence that stands alone only in a sentence that names violence ("died of his wounds", "died
+    # in shelling"), since "died" by itself is as often old age or illness.
+    needs_cue: bool = False
+    # Only where the verb has no object: a headline's dropped auxiliary ("250 servicemen lost in ...").
+    bare: bool = False
     # Verbal-act types take their complement as content ("called for a ceasefire"), not as a new event.
     takes_content: bool = False
     contexts: tuple[str, ...] = field(default_factory=tuple)
@@ -91,6 +96,13 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "responsibility": "responsibility",
     "base": "base headquarters post outpost camp checkpoint position observation presence garrison barracks",
     "statement": "statement report list name result detail figure information video footage photo",
+    # who a side "lost" in a war report: its people ("lost 130 servicemen"), not ground or equipment
+    "combatants": "soldier serviceman servicemen servicemember people person troop fighter militant man "
+                  "personnel military defender militiaman mercenary marine paratrooper officer member "
+                  "civilian",
+    "life": "life",
+    "foe": "enemy troop force soldier unit battalion brigade regiment army militant fighter rebel group "
+           "invader occupier",
 }.items()}
 
 
@@ -199,6 +211,12 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "rape": (S("ASSAULT", "sexual"),),
     "molest": (S("ASSAULT", "sexual"),),
     "injure": (S("ASSAULT", consequence=True),),
+    "die": (S("ASSAULT", consequence=True, needs_cue=True),),
+    "perish": (S("ASSAULT", consequence=True, needs_cue=True),),
+    # a war report's losses: "lost 130 servicemen in the X direction", "250 servicemen lost"; but
+    # "lost their lives" is a toll that needs a cause like "killed"
+    "lose": (S("ASSAULT", consequence=True, obj="life"), S("ASSAULT", obj="combatants"),
+             S("ASSAULT", subj="combatants", bare=True)),
     "wound": (S("ASSAULT", consequence=True),),
     "hurt": (S("ASSAULT", consequence=True),),
     "damage": (S("ASSAULT", "destroy", consequence=True),),
@@ -208,6 +226,9 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "thwart": (S("ASSAULT", acled="Disrupted weapons use"),),
     "foil": (S("ASSAULT", acled="Disrupted weapons use"),),
     "defuse": (S("COERCE", "confiscate", acled="Disrupted weapons use"),),
+    "defeat": (S("ASSAULT", obj="foe"), S("ASSAULT", subj="foe", bare=True)),
+    "knock": (S("ASSAULT", prt="out", obj="foe"),),
+    "liquidate": (S("ASSAULT", obj="foe"), S("ASSAULT", subj="foe", bare=True)),
     "neutralize": (S("ASSAULT"),),
     "neutralise": (S("ASSAULT"),),
     "counterattack": (S("ASSAULT"),),
@@ -474,6 +495,13 @@ NOUN_SENSES: dict[str, tuple[Sense, ...]] = {
     "kidnapping": (S("ASSAULT", "abduct"),),
     "rape": (S("ASSAULT", "sexual"),),
     "exchange": (S("RETREAT", "release"),),
+    # military losses and casualties, only where the sentence is about armed forces (see triggers)
+    "loss": (S("ASSAULT"),),
+    "casualty": (S("ASSAULT", consequence=True),),
+    "defeat": (S("ASSAULT"),),
+    # a toll told without its act: "the death toll rose to 3", "confirms the death of four soldiers"
+    "toll": (S("ASSAULT", consequence=True),),
+    "death": (S("ASSAULT", consequence=True, needs_cue=True),),
     "swap": (S("RETREAT", "release"),),
     "sabotage": (S("ASSAULT", "destroy"),),
     "arson": (S("ASSAULT", "destroy"),),
@@ -676,3 +704,28 @@ NON_VIOLENT_CAUSES = frozenset(
     "epidemic outbreak fire blaze cold famine leak pipeline cylinder boiler firework fireworks factory "
     "refinery".split()
 )
+
+# ---------------------------------------------------------------------------------------------- war reports
+
+# Words that make a death in the sentence one of violence ("died of his wounds", "died in shelling").
+VIOLENT_DEATH_CUES = frozenset(
+    "wound injury shelling shell strike airstrike attack fire gunfire sniper mine landmine explosion blast "
+    "shot gunshot bullet shrapnel combat battle fighting fight hostility war frontline front missile rocket "
+    "drone bomb bombing artillery mortar grenade ambush clash torture execution murder "
+    # the dead are combatants: a soldier's death in the news is a death in war
+    "soldier serviceman servicemen militiaman fighter militant troop kia".split()
+)
+# A sentence about armed forces, where "losses" and "casualties" are people killed or wounded in war.
+MILITARY_CONTEXT = frozenset(
+    "troop force army soldier serviceman servicemen military enemy brigade battalion regiment unit "
+    "personnel fighter militant militia militiaman rebel separatist insurgent direction front frontline "
+    "combat battle war defender invader occupier apu afu zsu jfo ato mercenary legion".split()
+)
+# ... and words that make "losses" money or votes instead.
+NON_MILITARY_LOSS_CUES = frozenset(
+    "economic economy financial billion million dollar euro revenue profit market job crop sale income "
+    "percent election vote seat share stock investor trade tax budget hryvnia ruble rouble".split()
+)
+# What is found when a death is discovered: "bodies found", "found dead", "mass grave exhumed".
+REMAINS_WORDS = frozenset("body corpse remains dead grave gravesite".split())
+FINDING_VERBS = frozenset("find discover exhume unearth recover locate".split())

@@ -9,12 +9,16 @@ from spacy.tokens import Span, Token
 
 from newsevents.events.lexicon import (
     ARMED_STRIKE_CUES,
+    FINDING_VERBS,
     GENERIC_NOUNS,
     LABOUR_STRIKE_CUES,
     LIGHT_NOUNS,
+    MILITARY_CONTEXT,
+    NON_MILITARY_LOSS_CUES,
     NON_VIOLENT_CAUSES,
     NOUN_SENSES,
     PHRASES,
+    REMAINS_WORDS,
     VERB_SENSES,
     WORD_CLASSES,
     Sense,
@@ -78,13 +82,16 @@ def find_triggers(sent: Span) -> list[Trigger]:
             # "protesting employees", "rioting residents" say what those people were doing
         if is_verbal(tok):
             senses = VERB_SENSES.get(lem)
-            if senses:
-                sense = _first_applicable(tok, senses)
-                if sense is not None:
-                    found.append(Trigger(tok, sense, "verb", (tok,)))
-                    taken.add(tok.i)
+            sense = _first_applicable(tok, senses) if senses else None
+            if sense is None and lem in FINDING_VERBS and _finds_the_dead(tok):
+                sense = FOUND_DEAD
+            if sense is not None:
+                found.append(Trigger(tok, sense, "verb", (tok,)))
+                taken.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.text.islower() or tok.pos_ == "NOUN":
             senses = NOUN_SENSES.get(lem)
+            if senses and lem in _WAR_TOLL_NOUNS and not _war_toll(tok):
+                continue
             if senses and _noun_names_event(tok) and not _natural_hazard(tok):
                 sense = _labour_strike(tok) if lem == "strike" else _exchange(tok) if lem == "exchange" \
                     else senses[0]
@@ -92,6 +99,42 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 taken.add(tok.i)
     found.sort(key=lambda t: t.token.i)
     return found
+
+
+# A death discovered ("two bodies found", "dead man found", "mass grave exhumed"): a toll whose act is
+# told elsewhere in the sentence ("found after a strike") or not at all.
+FOUND_DEAD = Sense("ASSAULT", consequence=True)
+_WAR_TOLL_NOUNS = frozenset(("loss", "casualty", "defeat", "toll", "death"))
+_TOLL_OF = frozenset(("death", "casualty", "fatality"))
+_NOT_A_TOLL = frozenset(("sentence", "condemn", "penalty", "threat", "row", "stare", "beat", "bore", "scare"))
+
+
+def _finds_the_dead(tok: Token) -> bool:
+    """ "found dead", "bodies were found", "Dead man found", "Two dead found": what was found is the dead."""
+    near = [c for c in tok.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "oprd", "acomp", "advmod",
+                                                   "xcomp", "attr", "ccomp")]
+    if tok.dep_ in ("acl", "relcl"):
+        near.append(tok.head)  # "Two dead found", "bodies found in a forest"
+    words = {lemma(t) for t in near} | {t.lower_ for t in near}
+    words |= {lemma(g) for t in near for g in t.children if g.dep_ in ("amod", "compound", "advmod", "nummod")}
+    return bool(words & REMAINS_WORDS)
+
+
+def _war_toll(tok: Token) -> bool:
+    """ "losses" and "casualties" as people killed or wounded in war: said of armed forces, not of money,
+    and not denied ("no casualties")."""
+    if any(c.dep_ == "det" and c.lower_ in ("no",) or c.dep_ == "neg" for c in tok.children):
+        return False
+    if lemma(tok) == "toll":
+        return any(c.dep_ in ("compound", "amod") and lemma(c) in _TOLL_OF for c in tok.children)
+    if lemma(tok) == "death":
+        # "sentenced to death", "death threats": no one died
+        node = tok.head.head if tok.dep_ == "pobj" else tok.head
+        return lemma(node) not in _NOT_A_TOLL and tok.dep_ not in ("compound", "amod")
+    if lemma(tok) == "loss" and tok.tag_ != "NNS" and not any(c.dep_ == "amod" for c in tok.children):
+        return False  # "the loss of the city": a plural toll or a described one ("heavy loss") only
+    words = {lemma(t) for t in tok.sent} | {t.lower_ for t in tok.sent}
+    return bool(words & MILITARY_CONTEXT) and not words & NON_MILITARY_LOSS_CUES
 
 
 _LABOUR_STRIKE = Sense("PROTEST", "strike-lim")
@@ -169,6 +212,8 @@ def _first_applicable(tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
 
 def _applies(tok: Token, sense: Sense) -> bool:
     children = list(tok.children)
+    if sense.bare and (objects_of(tok) or any(c.dep_ in ("aux", "auxpass") for c in children)):
+        return False
     if sense.prt:
         near = {lemma(c) for c in children if c.dep_ in ("prt", "advmod", "prep", "compound:prt")}
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -181,6 +226,8 @@ def _applies(tok: Token, sense: Sense) -> bool:
         return False
     if sense.obj or sense.not_obj:
         objs = {lemma(o) for o in objects_of(tok)}
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not sense.bare:
+            objs.add(lemma(tok.head))  # a reduced passive: "60 invaders liquidated" were liquidated
         # "lifted a state of emergency", "imposed an information blackout": the object's own nouns count
         objs |= {lemma(g) for o in objects_of(tok) for c in o.children if c.dep_ in ("compound", "prep")
                  for g in ([c] if c.dep_ == "compound" else c.children) if g.pos_ in ("NOUN", "PROPN")}
@@ -190,6 +237,8 @@ def _applies(tok: Token, sense: Sense) -> bool:
             return False
     if sense.subj or sense.not_subj:
         subjs = {lemma(s) for s in subjects_of(tok)}
+        if sense.bare and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            subjs.add(lemma(tok.head))  # "Russian armored group defeated near X": the noun it happened to
         subjs |= {lemma(c) for s in subjects_of(tok) for c in s.children if c.dep_ == "compound"}
         if sense.subj and not subjs & _word_class(sense.subj) and not (
                 sense.subj == "crowd" and any(x.ent_type_ == "NORP" and x.tag_ in ("NNS", "NNPS")
