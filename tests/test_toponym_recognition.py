@@ -96,3 +96,18 @@ def test_a_town_name_modifying_residents_is_a_place(geo):
 def test_an_institution_tagged_person_does_not_make_its_town_a_surname(geo):
     text = "The Tega Cay Fire Department said the blaze started in a bedroom. The family lives in Tega Cay."
     assert mentions(geo, text).count("Tega Cay") >= 1
+
+
+def test_a_name_known_whole_wins_over_ner_pieces(geo):
+    found = mentions(geo, "Storms flooded roads across Baja California on Sunday.")
+    assert "Baja California" in found
+    assert "California" not in found
+
+
+def test_a_leading_article_is_no_part_of_a_known_name(geo):
+    found = mentions(geo, "Aid arrived in The Philippines after the typhoon.")
+    assert "Philippines" in found and "The Philippines" not in found
+
+
+def test_a_lower_case_direction_is_trimmed_a_capitalised_one_kept(geo):
+    assert "South Darfur" in mentions(geo, "Fighting resumed in South Darfur on Monday.")

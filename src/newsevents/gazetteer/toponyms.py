@@ -147,7 +147,9 @@ def _gazetteer_spans(doc: Doc, gaz: Gazetteer) -> dict[tuple[int, int], str]:
                 continue
             spans[(i, j)] = name_key(doc[i:j].text)
     known = gaz.known_keys(spans.values(), variants=True)
-    return {k: v for k, v in spans.items() if v in known}
+    found = {k: v for k, v in spans.items() if v in known}
+    # "The Philippines", "The Ukraine": the article is no part of the name when the name is known without it.
+    return {(i, j): v for (i, j), v in found.items() if not (doc[i].lower_ == "the" and (i + 1, j) in found)}
 
 
 def _prominence(cands: list[Candidate], key: str, own_names_only: bool = False) -> tuple[str, int]:
@@ -329,8 +331,8 @@ def _trimmed(doc: Doc, span: Span) -> Span:
 
 def _name_variants(doc: Doc, span: Span) -> list[Span]:
     """Shorter readings of an NER place, best first, for when the gazetteer knows them and not the whole:
-    without a direction before it ("Eastern China", "north west London", "S. Jersey") or an institution
-    after it ("North Las Vegas Police", "Dublin City Manager")."""
+    without a lower-case direction before it ("north west London"; a capitalised one may be the name's,
+    "South Darfur", "West Wales") or an institution after it ("North Las Vegas Police", "Dublin City Manager")."""
     out: list[Span] = []
     s, e = span.start, span.end
     while e - s > 1 and doc[e - 1].lower_ in INSTITUTION_WORDS and _is_capitalised(doc[e - 1].text):
@@ -339,7 +341,7 @@ def _name_variants(doc: Doc, span: Span) -> list[Span]:
     e0 = e
     for base_end in (span.end, e0):
         i = s
-        while base_end - i > 1 and (doc[i].lower_ in _COMPASS or doc[i].lower_ in _ABBREVIATED_COMPASS):
+        while base_end - i > 1 and doc[i].text.islower() and doc[i].lower_ in _COMPASS:
             i += 1
             out.append(doc[i:base_end])
     return [v for v in out if any(_is_capitalised(t.text) for t in v)]
@@ -494,6 +496,8 @@ class ToponymRecognizer:
         rejected: list[tuple[int, int]] = []  # known names judged no place here: their parts are none either
         for (i, j) in pending:
             if any(t in taken for t in range(i, j)):
+                if self._joins_ner_pieces(i, j, accepted, unknown_ner, taken, cands_of):
+                    take(doc[i:j], "gazetteer", ent_at[i].label_ if i in ent_at else None)
                 continue
             if any(ri <= i and j <= rj for ri, rj in rejected):
                 continue  # "[New London] Police Department" rejected: not "London" either
@@ -585,12 +589,35 @@ class ToponymRecognizer:
         if self.include_sites:
             for ent in doc.ents:
                 if ent.label_ in SITE_LABELS and not any(t in taken for t in range(ent.start, ent.end)):
-                    span = _strip_the(doc, ent)
+                    span = _trimmed(doc, _strip_the(doc, ent))  # "Mount Hood's" -> "Mount Hood"
                     if any(_is_capitalised(t.text) for t in span):
                         take(span, "site", ent.label_)
 
         toponyms = sorted(accepted.values(), key=lambda t: t.start)
         return toponyms, sorted(demonyms, key=lambda d: d.start)
+
+    @staticmethod
+    def _joins_ner_pieces(i: int, j: int, accepted: dict[tuple[int, int], Toponym], unknown_ner: dict[tuple[int, int], str],
+                          taken: set[int], cands_of: dict[tuple[int, int], list[Candidate]]) -> bool:
+        """'Gun Barrel City' (NER: "Gun", "Barrel City"), 'Baja California', 'Newfoundland and Labrador': a
+        name the gazetteer knows as a whole (its own name, not a foreign one) over places NER cut in pieces.
+        The pieces give way to it."""
+        inside = [k for k, t in accepted.items() if t.source == "ner" and i <= k[0] and k[1] <= j]
+        unknown = [k for k in unknown_ner if i <= k[0] and k[1] <= j]
+        covered = {t for s, e in inside + unknown for t in range(s, e)}
+        if not (inside or unknown) or (i, j) in inside or (i, j) in unknown or any(t in taken and t not in covered for t in range(i, j)) \
+                or any(k[0] < j and i < k[1] and k not in inside for k in accepted):
+            return False
+        own = [c for c in cands_of.get((i, j), []) if c.kind in (NameKind.PRIMARY, NameKind.ALIAS)
+               and (c.entry.feature in ("country", "admin1", "admin2", "region", "water")
+                    or c.entry.pop >= _MIN_CITY_POP)]
+        if not own:
+            return False
+        for k in inside:
+            del accepted[k]
+        for k in unknown:
+            del unknown_ner[k]
+        return True
 
     def _after_place_comma(self, doc: Doc, s: int, cands: list[Candidate]) -> bool:
         """'Stepok, [Sumy]': a division's name right after a capitalised name and a comma."""
