@@ -180,6 +180,10 @@ class Gazetteer:
     def admin1(self, cc: str | None, code: str | None) -> GeoEntry | None:
         return self._admin1.get((cc or "", code or ""))
 
+    def admin1_entries(self) -> list[GeoEntry]:
+        """Every first-level division."""
+        return list(self._admin1.values())
+
     def countries(self) -> list[GeoEntry]:
         return list(self._countries.values())
 

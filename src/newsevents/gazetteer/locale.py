@@ -25,6 +25,7 @@ from pathlib import Path
 
 from newsevents.gazetteer.index import Gazetteer
 from newsevents.gazetteer.normalize import name_key
+from newsevents.gazetteer.sources import read_tsv
 
 _DATA = Path(__file__).parent / "data"
 _PER_PATTERN = 2  # a cue repeated ten times is one story's habit, not ten pieces of evidence
@@ -90,7 +91,7 @@ class LocaleReader:
             r"\b(" + "|".join(re.escape(n) for n in sorted(self.divisions, key=len, reverse=True)) +
             rf")\b(?![ \t]+(?:{_NAMED_AFTER})\b)") \
             if self.divisions else None
-        self.cues = [(cc, float(weight), re.compile(pattern)) for cc, weight, pattern in _read_tsv(_DATA / "locale_cues.tsv")]
+        self.cues = [(cc, float(weight), re.compile(pattern)) for cc, weight, pattern in read_tsv(_DATA / "locale_cues.tsv")]
 
     def read(self, text: str) -> Locale:
         loc = Locale()
@@ -145,22 +146,10 @@ def read_locale(text: str, gaz: Gazetteer) -> Locale:
     return locale_reader(gaz).read(text)
 
 
-def _read_tsv(path: Path) -> list[list[str]]:
-    rows, header_seen = [], False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        rows.append(line.split("\t"))
-    return rows
-
-
 def _abbreviations(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
     """'Va.' -> ('US', 'VA'), 'Ont.' -> ('CA', '08'): the divisions the gazetteer knows."""
     out: dict[str, tuple[str, str]] = {}
-    for code, abbrevs in _read_tsv(_DATA / "admin1_abbreviations.tsv"):
+    for code, abbrevs in read_tsv(_DATA / "admin1_abbreviations.tsv"):
         cc, _, a1 = code.partition(".")
         if gaz.admin1(cc, a1) is None:
             continue
@@ -172,7 +161,7 @@ def _abbreviations(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
 def _division_names(gaz: Gazetteer) -> dict[str, tuple[str, str]]:
     """Division names that point at one division: 'Ohio', 'Saskatchewan', not 'Georgia' or 'Alexandria'."""
     by_key: dict[str, list] = {}
-    for e in gaz._admin1.values():
+    for e in gaz.admin1_entries():
         if e.pop >= _DIVISION_MIN_POP and name_key(e.name) not in _COMMON_WORDS and len(e.name) >= 4:
             by_key.setdefault(name_key(e.name), []).append(e)
     found = gaz.lookup_keys(by_key)
