@@ -111,3 +111,9 @@ def test_a_leading_article_is_no_part_of_a_known_name(geo):
 
 def test_a_lower_case_direction_is_trimmed_a_capitalised_one_kept(geo):
     assert "South Darfur" in mentions(geo, "Fighting resumed in South Darfur on Monday.")
+
+
+def test_a_place_named_in_an_institution_taken_for_a_person_is_still_a_place(geo):
+    text = ("Staff at SOS Children's Village Malakal said the clinic was full. "
+            "Flights into Darfur and Malakal resumed on Monday.")
+    assert "Malakal" in mentions(geo, text)

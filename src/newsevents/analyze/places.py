@@ -78,11 +78,22 @@ def _drop_actor_names(ex: Extraction, toponyms: list[Toponym]) -> list[Toponym]:
     nor is a one-word NER place that the actors read as that person's mention ('Fairfield' for Jane Fairfield).
 
     A several-word name the gazetteer knows as a whole ("Stanytsia Luhanska" taken for a person's
-    first and last name) stays a place.
+    first and last name) stays a place; so does a "person" whose name holds a place or institution word
+    ("SOS Children's Village Malakal", "Tega Cay Fire Department" taken for persons).
     """
-    people = [a for a in ex.actors if a.kind == "person" and len(a.name.split()) > 1]
+    from newsevents.gazetteer.toponyms import is_institution_name, placed_by_preposition
+
+    def placed(t: Toponym) -> bool:
+        span = ex.doc.char_span(t.start, t.end, alignment_mode="expand")
+        return span is not None and placed_by_preposition(ex.doc, span)
+
+    people = [a for a in ex.actors if a.kind == "person" and len(a.name.split()) > 1
+              and not is_institution_name(a.name)]  # "Village Malakal", "Alexandria Police" are no persons
     out = []
     for t in toponyms:
+        if placed(t):  # "lives in Riverdale": no person's name, whatever the actors linked it to
+            out.append(t)
+            continue
         if t.source == "gazetteer" and len(t.text.split()) < 2 and any(
                 s <= t.start and t.end <= e for a in people for s, e in a.mentions):
             continue

@@ -104,6 +104,15 @@ def _strip_the(doc: Doc, span: Span) -> Span:
     return span
 
 
+_NOT_PERSONAL = PLACE_HEADS | INSTITUTION_WORDS | STREET_WORDS
+
+
+def is_institution_name(name: str) -> bool:
+    """A name NER or the actors took for a person's that holds a place's or an institution's word
+    ("Tega Cay Fire Department", "SOS Children's Village Malakal", "Alexandria Police")."""
+    return any(w in _NOT_PERSONAL or w.rstrip(".") in _NOT_PERSONAL for w in name.lower().split())
+
+
 def _person_name_parts(doc: Doc, gaz: Gazetteer) -> set[str]:
     """Words of multi-word person names in the article: 'Tammy Bruce' makes 'Bruce' a person's name.
 
@@ -111,10 +120,8 @@ def _person_name_parts(doc: Doc, gaz: Gazetteer) -> set[str]:
     Oblast", "Luhansk Airport" tagged PERSON) or holds an institution's word ("Tega Cay Fire Department",
     "Alexandria Police" tagged PERSON), is not one.
     """
-    not_personal = PLACE_HEADS | INSTITUTION_WORDS | STREET_WORDS
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-              and ent[-1].lower_.rstrip(".") not in PLACE_HEADS
-              and not any(t.lower_ in not_personal or t.lower_.rstrip(".") in not_personal for t in ent)]
+              and ent[-1].lower_.rstrip(".") not in PLACE_HEADS and not is_institution_name(ent.text)]
     places = gaz.known_keys((name_key(ent.text) for ent in people), variants=True)
     parts = set()
     for ent in people:
@@ -404,6 +411,14 @@ def _speaker(span: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH_VERBS
 
 
+def placed_by_preposition(doc: Doc, span: Span) -> bool:
+    """'lives in Riverdale', 'flights into Malakal': a preposition that puts something at the name, which
+    a person's name seldom follows ("in Smith's view" aside, hence no possessive after it)."""
+    if span.end < len(doc) and doc[span.end].text in _POSSESSIVE:
+        return False
+    return _locative_before(doc, span.start, _NEAR)
+
+
 def _modifies_resident_noun(span: Span) -> bool:
     """'Gainesville residents', 'a Rochester man', 'the Huntsville Fire Department': a name modifying a
     noun of people or institutions from somewhere (a person's name does not: "*a Smith resident")."""
@@ -659,7 +674,7 @@ class ToponymRecognizer:
                                    own_names_only=labelled is not None and labelled.label_ in ("ORG", "PERSON"))
         if feature == "weak":
             return None
-        if any(t.lower_ in person_parts for t in span):
+        if any(t.lower_ in person_parts for t in span) and not placed_by_preposition(doc, span):
             return None
         if span.sent.start in foreign and feature not in ("country", "admin1", "region") and pop < _MAJOR_CITY_POP:
             return None  # "Hoy", "Senado" in quoted Spanish; "Puerto Rico" there is still a place
