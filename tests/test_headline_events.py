@@ -194,3 +194,20 @@ def test_kia_wia_are_counted(code):
     a = code("Two KIA, three WIA in Donbas on Monday - army HQ")
     kinds = {(q.what, q.value.min) for q in a.quantities if q.value is not None}
     assert ("killed", 2) in kinds and ("injured", 3) in kinds
+
+
+def test_participle_after_its_victims_is_a_toll(code):
+    a = code("Rebels fire at army positions in Donbas, four Ukrainian soldiers wounded - task force")
+    e = next(e for e in a.events if e.injured is not None)
+    assert e.injured.min == 4
+
+
+def test_reported_casualties_in_a_truce_zone(code):
+    a = code("Kyiv reports casualties, truce violations in Luhansk region")
+    assert _only_violent(a)
+    assert not [e for e in code("No casualties were reported in the truce zone").events if e.type == "ASSAULT"]
+
+
+def test_a_commanders_slaying_is_an_event(code):
+    a = code("Rebels deny rift after commander's slaying in Luhansk")
+    assert _only_violent(a)

@@ -468,6 +468,9 @@ def _casualty_spans(d: Draft) -> list[Span]:
     pred = d.frame.predicate
     if pred.dep_ == "acl":  # "Ukrainian soldier killed in Donbas": the victim is the noun the verb modifies
         clause_start = min(clause_start, pred.head.left_edge.idx)
+    elif pred.dep_ == "amod" and pred.head.i > pred.i and pred.i > pred.sent.start:
+        # "three soldiers wounded - task force": the victims just before a participle parsed as a modifier
+        clause_start = min(clause_start, pred.doc[pred.i - 1].left_edge.idx)
     spans = [(clause_start, clause_end)]
     spans += [(s.start_char, s.end_char) for s in d.continuation]
     return spans

@@ -129,6 +129,11 @@ def _verb_frame(verb: Token) -> Frame:
         # is who suffered it, never who did it
         frame.patients.append(verb.head)
         passive = True
+    if verb.dep_ == "amod" and verb.tag_ == "VBN" and verb.head.i > verb.i and verb.i > verb.sent.start \
+            and lemma(verb) in _SUFFERED and verb.doc[verb.i - 1].tag_ in ("NNS", "NNPS"):
+        # "..., three soldiers wounded - task force", parsed as a modifier of the next noun
+        frame.patients.append(verb.doc[verb.i - 1])
+        passive = True
     if not passive and _headline_passive(verb):
         # "one soldier killed, three wounded", "Dead man found hanging": the parser reads the dropped
         # "was" as an active verb whose subject is in fact its patient

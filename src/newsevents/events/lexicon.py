@@ -490,6 +490,7 @@ NOUN_SENSES: dict[str, tuple[Sense, ...]] = {
     "invasion": (S("ASSAULT"),),
     "massacre": (S("ASSAULT"),),
     "killing": (S("ASSAULT"),),
+    "slaying": (S("ASSAULT"),),
     "assassination": (S("ASSAULT", "assassinate"),),
     "abduction": (S("ASSAULT", "abduct"),),
     "kidnapping": (S("ASSAULT", "abduct"),),
@@ -719,7 +720,8 @@ VIOLENT_DEATH_CUES = frozenset(
 MILITARY_CONTEXT = frozenset(
     "troop force army soldier serviceman servicemen military enemy brigade battalion regiment unit "
     "personnel fighter militant militia militiaman rebel separatist insurgent direction front frontline "
-    "combat battle war defender invader occupier apu afu zsu jfo ato mercenary legion".split()
+    "combat battle war defender invader occupier apu afu zsu jfo ato mercenary legion truce ceasefire "
+    "cease-fire".split()
 )
 # ... and words that make "losses" money or votes instead.
 NON_MILITARY_LOSS_CUES = frozenset(

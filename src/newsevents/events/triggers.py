@@ -77,7 +77,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue
         lem = lemma(tok)
         if is_verbal(tok) and tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and \
-                not any(x.type == "PROTEST" for x in VERB_SENSES.get(lem, ())):
+                not any(x.type == "PROTEST" for x in VERB_SENSES.get(lem, ())) and not _toll_after_victims(tok):
             continue  # "Iran-backed militias", "the shelled village": a modifier, not a clause; but
             # "protesting employees", "rioting residents" say what those people were doing
         if is_verbal(tok):
@@ -118,6 +118,18 @@ def _finds_the_dead(tok: Token) -> bool:
     words = {lemma(t) for t in near} | {t.lower_ for t in near}
     words |= {lemma(g) for t in near for g in t.children if g.dep_ in ("amod", "compound", "advmod", "nummod")}
     return bool(words & REMAINS_WORDS)
+
+
+_TOLL_PARTICIPLES = frozenset(("kill", "wound", "injure", "hurt"))
+
+
+def _toll_after_victims(tok: Token) -> bool:
+    """ "..., three Ukrainian soldiers wounded - task force": a participle right after its victims is a
+    reduced passive even where the parser hangs it on the next noun as a modifier."""
+    if tok.tag_ != "VBN" or lemma(tok) not in _TOLL_PARTICIPLES or tok.i == tok.sent.start:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ in ("NOUN", "PROPN") and prev.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i
 
 
 def _war_toll(tok: Token) -> bool:
