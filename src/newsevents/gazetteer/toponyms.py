@@ -605,6 +605,8 @@ class ToponymRecognizer:
             for ent in doc.ents:
                 if ent.label_ in SITE_LABELS and not any(t in taken for t in range(ent.start, ent.end)):
                     span = _trimmed(doc, _strip_the(doc, ent))  # "Mount Hood's" -> "Mount Hood"
+                    if all(t.lower_ in person_parts for t in span if t.is_alpha):
+                        continue  # "Helen Kunz" tagged FAC where the article names Helen Kunz: a person
                     if any(_is_capitalised(t.text) for t in span):
                         take(span, "site", ent.label_)
 
