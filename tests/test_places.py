@@ -324,3 +324,11 @@ def test_a_town_and_the_county_named_with_it_fit_each_other():
     text = "Walker County deputies searched Huntsville on Monday."
     county, town = resolve_places(text, [(0, 13), (32, 42)], min_confidence=0)
     assert county.admin1 == town.admin1 == "Texas"
+
+
+def test_a_sites_head_noun_is_not_the_town_of_that_name():
+    # small towns are called "Hospital" and "Center"; inside a site's name the word says what it is
+    text = "She was taken to Northwestern Memorial Hospital and later to Barclays Center."
+    spans = [(text.index("Northwestern"), text.index(" and")), (text.index("Barclays"), text.index("."))]
+    for place in resolve_places(text, spans, min_confidence=0.0):
+        assert place is None or place.feature == "site" or place.name not in ("Hospital", "Center")

@@ -178,6 +178,13 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
 _INNER_SKIP = {"the", "of", "and", "for", "de", "la", "city", "state", "county", "university", "council", "new",
                "east", "west", "north", "south", "central", "eastern", "western", "northern", "southern", "upper",
                "lower", "greater", "great", "little", "old", "saint", "st", "san", "santa", "fort", "port", "mount"}
+# The head nouns of sites, which are also the names of some small towns ("Airport", "Center", "Hospital"):
+# inside a site's name they say what it is, not where.
+_INNER_SKIP |= {"airport", "center", "centre", "hospital", "college", "school", "elementary", "middle", "high",
+                "academy", "institute", "club", "golf", "point", "park", "farm", "farms", "estate", "studio",
+                "market", "station", "church", "stadium", "arena", "hotel", "museum", "library", "medical",
+                "clinic", "valley", "mall", "plaza", "tower", "towers", "office", "house", "hall", "court",
+                "prison", "jail", "base", "camp", "bridge", "harbor", "harbour", "beach", "gardens", "garden"}
 # Streets are named after anything ("Post Road", "Lincoln Avenue"): the name inside says nothing of where.
 _STREET_WORDS = {"road", "rd", "street", "st", "drive", "dr", "avenue", "ave", "lane", "ln", "boulevard", "blvd",
                  "highway", "hwy", "way", "trail", "pike", "parkway", "pkwy", "court", "ct", "place", "circle",
