@@ -117,3 +117,13 @@ def test_a_place_named_in_an_institution_taken_for_a_person_is_still_a_place(geo
     text = ("Staff at SOS Children's Village Malakal said the clinic was full. "
             "Flights into Darfur and Malakal resumed on Monday.")
     assert "Malakal" in mentions(geo, text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Two more cases of West Nile virus were reported in humans this week.", "West Nile"),
+    ("The farm workers were infected with Reston ebolavirus, officials said.", "Reston"),
+    ("Buses drop the children at St. Mary's High School every morning.", "St. Mary"),
+    ("The former officer and his daughter Yulia were poisoned, police said.", "Yulia"),
+])
+def test_things_named_after_places_or_people_named_like_places(geo, text, word):
+    assert word not in mentions(geo, text)

@@ -27,6 +27,7 @@ from newsevents.gazetteer.normalize import name_key
 from newsevents.gazetteer.resolve import close_spelling, contains
 from newsevents.gazetteer.words import (
     CALENDAR_WORDS,
+    DISEASE_WORDS,
     INSTITUTION_WORDS,
     KIND_WORDS,
     NEVER_PLACES,
@@ -359,9 +360,22 @@ def _titled(doc: Doc, span: Span) -> bool:
     return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES
 
 
+_SAINTS = {"st.", "st", "saint", "ste.", "ste", "san", "santa"}
+
+
 def _names_occasion(doc: Doc, span: Span) -> bool:
-    """'Bastille Day', 'Australia Day', 'Christmas Eve': a holiday's name, not the place."""
-    return span.end < len(doc) and doc[span.end].lower_ in OCCASION_WORDS and _is_capitalised(doc[span.end].text)
+    """Not the place but a thing named after it: a holiday ('Bastille Day', 'Christmas Eve'), a disease
+    ('West Nile virus', 'Marburg hemorrhagic fever'), a saint's church or school ('St. Mary's High School')."""
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if after.lower_ in OCCASION_WORDS and _is_capitalised(after.text):
+        return True
+    if after.lower_ in DISEASE_WORDS or (span.end + 1 < len(doc) and after.pos_ == "ADJ"
+                                         and doc[span.end + 1].lower_ in DISEASE_WORDS):
+        return True
+    return span[0].lower_ in _SAINTS and after.text in _POSSESSIVE and span.end + 1 < len(doc) \
+        and _is_capitalised(doc[span.end + 1].text)
 
 
 def _never_place(span: Span) -> bool:

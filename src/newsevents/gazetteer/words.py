@@ -76,6 +76,17 @@ PERSON_TITLES = frozenset({
     "uncle", "aunt", "detective", "deputy", "trooper", "chancellor", "pope", "king", "queen", "prince",
     "princess", "lord", "lady", "sir", "dame", "mayor", "secretary", "minister", "premier", "councilman",
     "councilwoman", "councillor", "commissioner", "sheriff", "bishop", "rabbi", "imam", "cardinal",
+    # kin and trades that stand before a person's name: "his daughter Yulia", "street artist Banksy"
+    "daughter", "son", "wife", "husband", "mother", "cousin", "nephew", "niece", "grandson", "granddaughter",
+    "grandmother", "grandfather", "boyfriend", "girlfriend", "artist", "singer", "actor", "actress", "rapper",
+    "author", "writer", "poet", "striker", "midfielder", "defender", "goalkeeper", "quarterback", "pitcher",
+    "chef", "spokesman", "spokeswoman", "spokesperson",
+})
+
+# Words after a name that make it a disease's or a breed's, not the place's: "West Nile virus", "Hong Kong
+# flu", "Marburg hemorrhagic fever", "Reston ebolavirus".
+DISEASE_WORDS = frozenset({
+    "virus", "viruses", "ebolavirus", "flu", "influenza", "fever", "disease", "strain", "syndrome", "variant",
 })
 
 # Nouns that a place's name modifies when it says where people or things are from: "Gainesville
