@@ -211,3 +211,20 @@ def test_reported_casualties_in_a_truce_zone(code):
 def test_a_commanders_slaying_is_an_event(code):
     a = code("Rebels deny rift after commander's slaying in Luhansk")
     assert _only_violent(a)
+
+
+def test_losses_as_a_reason_are_no_event(code):
+    a = code("Enemy battalion near Bakhmut abandoned its positions due to losses")
+    assert not [e for e in a.events if e.type == "ASSAULT"]
+
+
+def test_a_source_tail_is_who_reports_it(code):
+    a = code("Over 70 servicemen lost in the Lyman direction in a day - Russian Defense Ministry")
+    e = _only_violent(a)
+    sources = [x for x in a.actors if x.id in e.attributed_to]
+    assert sources and all("Defen" in x.name for x in sources)
+
+
+def test_a_district_after_a_dash_is_no_source(code):
+    a = code("Missile strike hits apartment block in Kyiv - Shevchenkivskyi")
+    assert not _only_violent(a).attributed_to

@@ -235,6 +235,11 @@ class _EventBuilder:
         sent = self.d.sent
         ids, claim = attribution_for_span(self.ex, sent.start_char, sent.end_char)
         attributed = _unique(attributed + list(ids))
+        if not attributed:
+            tail = _source_tail(sent, self.d.trigger.token.i)
+            source = actor_for_span(self.ex, *tail) if tail and not _names_a_place(self.ex, tail) else None
+            if source is not None:
+                attributed = [source.id]
         if claim == "denied" and status in ("occurred", "claimed"):
             status = "denied"
         elif claim == "claimed" and status == "occurred":
@@ -402,6 +407,43 @@ def _can_act(tok: Token) -> bool:
     return _is_person(tok) or lem in _GROUP_NOUNS or lem in WORD_CLASSES["crowd"] or is_weapon(tok) or \
         lem in NOUN_SENSES or \
         lem in _VIOLENT_CAUSES or lem.endswith(("er", "or", "ist", "ian", "man", "men"))
+
+
+_TAIL_MARKS = frozenset(("-", "–", "—", ":"))
+_SOURCE_WORDS = frozenset("ministry police official officials source sources command hq headquarters spokesman "
+                          "spokesperson spokeswoman governor mayor administration office service army military "
+                          "agency ombudsman prosecutor president minister council staff military delegation "
+                          "media report reports witness witnesses doctor doctors medic medics authorities "
+                          "commander statement task force".split())
+_MAX_TAIL = 8
+
+
+def _source_tail(sent: Any, trigger_i: int) -> Span | None:
+    """A headline's source after a spaced dash or a colon: "... killed in Donbas - army HQ", "...: ministry".
+
+    Only in an article's first sentence, after the event's trigger, and only a short verbless phrase that
+    names a source (a ministry, the police, an official, a named organisation or person).
+    """
+    if sent.start != 0:
+        return None
+    for tok in reversed(sent):
+        if tok.text not in _TAIL_MARKS or tok.i <= trigger_i:
+            continue
+        if tok.text != ":" and not (tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_):
+            continue  # "Russia-occupation", "Kyiv-based": a hyphen, not a separator
+        words = [t for t in tok.doc[tok.i + 1:sent.end] if not t.is_punct]
+        if not words or len(words) > _MAX_TAIL or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in words):
+            return None
+        if not any(t.lower_ in _SOURCE_WORDS or t.lemma_.lower() in _SOURCE_WORDS or t.ent_type_ in ("ORG", "PERSON")
+                   for t in words):
+            return None
+        return words[0].idx, words[-1].idx + len(words[-1].text)
+    return None
+
+
+def _names_a_place(ex: Extraction, span: Span) -> bool:
+    """ "Kyiv - Shevchenkivskyi": a district after a dash is where, not who said so."""
+    return any(span[0] <= m[0] and m[1] <= span[1] for p in ex.places for m in p.mentions)
 
 
 def _holds_trigger(agent: Token, members: set[int]) -> bool:

@@ -145,6 +145,9 @@ def _war_toll(tok: Token) -> bool:
         return lemma(node) not in _NOT_A_TOLL and tok.dep_ not in ("compound", "amod")
     if lemma(tok) == "loss" and tok.tag_ != "NNS" and not any(c.dep_ == "amod" for c in tok.children):
         return False  # "the loss of the city": a plural toll or a described one ("heavy loss") only
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "of") and tok.head.i > 0 and \
+            tok.doc[tok.head.i - 1].lower_ in ("due", "owing", "because"):
+        return False  # "withdrew due to losses": the reason for another act, told in passing
     words = {lemma(t) for t in tok.sent} | {t.lower_ for t in tok.sent}
     return bool(words & MILITARY_CONTEXT) and not words & NON_MILITARY_LOSS_CUES
 
