@@ -127,3 +127,17 @@ def test_a_place_named_in_an_institution_taken_for_a_person_is_still_a_place(geo
 ])
 def test_things_named_after_places_or_people_named_like_places(geo, text, word):
     assert word not in mentions(geo, text)
+
+
+def test_person_names_and_offices_around_a_territory_are_not_places(geo):
+    text = ("Ricardo Rosselló Nevares, Puerto Rico's governor, announced his resignation. He will be "
+            "replaced by the Secretary of Justice for Puerto Rico.")
+    found = mentions(geo, text)
+    assert "Puerto Rico" in found
+    assert not any("Rosselló" in m for m in found)
+    assert "Justice" not in found
+
+
+def test_a_holiday_or_language_ner_took_for_a_site_is_none(geo):
+    assert mentions(geo, "The inventor presented the device at the Bastille Day military parade.") == []
+    assert "Swahili" not in mentions(geo, 'The trial is named for the Swahili phrase "pamoja tulinde maisha".')

@@ -605,6 +605,8 @@ class ToponymRecognizer:
                 continue
             if x_start > 0 and doc[x_start - 1].text == ",":  # "A, B, C": a list, not "Place, Admin1"
                 continue
+            if e < len(doc) and doc[e].text in _POSSESSIVE:
+                continue  # "Ricardo Rosselló, Puerto Rico's governor": an apposition, not "Place, Admin1"
             name = doc[x_start:x_end]
             if any(t.lower_ in person_parts for t in name) or not all(t.pos_ == "PROPN" or t.text == "-"
                                                                        for t in name):
@@ -621,6 +623,8 @@ class ToponymRecognizer:
                     span = _trimmed(doc, _strip_the(doc, ent))  # "Mount Hood's" -> "Mount Hood"
                     if all(t.lower_ in person_parts for t in span if t.is_alpha):
                         continue  # "Helen Kunz" tagged FAC where the article names Helen Kunz: a person
+                    if _never_place(span) or span[-1].lower_ in OCCASION_WORDS or _names_occasion(doc, span):
+                        continue  # "Swahili", "Bastille Day" tagged FAC
                     if any(_is_capitalised(t.text) for t in span):
                         take(span, "site", ent.label_)
 
@@ -727,6 +731,9 @@ class ToponymRecognizer:
             return None  # "Reading the report", "a Nice day": a common word, not a name here
         if feature == "small":
             return "small"
+        if len(span) == 1 and feature == "city" and pop < _STRONG_CITY_POP and span[0].lower_ in english_words() \
+                and not (ent is not None and ent.label_ in PLACE_LABELS):
+            return "small"  # "Secretary of Justice", "the Court": an English noun names a town only in a telling context
         if feature == "city" and pop < _STRONG_CITY_POP and ent is None and len(span) == 1:
             return "maybe"
         if ent is None and (feature in ("country", "admin1", "region", "water") or pop >= _MAJOR_CITY_POP):
