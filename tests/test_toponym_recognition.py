@@ -141,3 +141,13 @@ def test_person_names_and_offices_around_a_territory_are_not_places(geo):
 def test_a_holiday_or_language_ner_took_for_a_site_is_none(geo):
     assert mentions(geo, "The inventor presented the device at the Bastille Day military parade.") == []
     assert "Swahili" not in mentions(geo, 'The trial is named for the Swahili phrase "pamoja tulinde maisha".')
+
+
+def test_a_surname_of_a_person_in_the_article_is_not_a_town(geo):
+    # NER calls the full name an organisation here; the actors know it for a person's.
+    text = ("Ricardo Rosselló Nevares, Puerto Rico's governor, announced his resignation on Wednesday. "
+            "The leaked chats between Rosselló and eleven others were released by reporters. "
+            "Rosselló began serving as governor in 2017.")
+    found = mentions(geo, text)
+    assert "Puerto Rico" in found
+    assert "Rosselló" not in found

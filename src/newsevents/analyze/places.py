@@ -74,7 +74,7 @@ class PlaceExtractor:
 
 
 def _drop_actor_names(ex: Extraction, toponyms: list[Toponym]) -> list[Toponym]:
-    """A gazetteer-only match that is the mention of a person with a full name ('Rubio') is not a place;
+    """A gazetteer-only match that is the mention or a word of a person with a full name ('Rubio') is not a place;
     nor is a one-word NER place that the actors read as that person's mention ('Fairfield' for Jane Fairfield).
 
     A several-word name the gazetteer knows as a whole ("Stanytsia Luhanska" taken for a person's
@@ -89,13 +89,17 @@ def _drop_actor_names(ex: Extraction, toponyms: list[Toponym]) -> list[Toponym]:
 
     people = [a for a in ex.actors if a.kind == "person" and len(a.name.split()) > 1
               and not is_institution_name(a.name)]  # "Village Malakal", "Alexandria Police" are no persons
+    # Words of the people's names ("Ricardo Rosselló Nevares", even where NER called the name an ORG).
+    # A word NER itself calls a place elsewhere in the article ("Alexandria police") is left to the mentions.
+    ner_places = {t.text for t in toponyms if t.source == "ner"}
+    name_words = {w for a in people for w in a.name.split() if w[:1].isupper()} - ner_places
     out = []
     for t in toponyms:
         if placed(t):  # "lives in Riverdale": no person's name, whatever the actors linked it to
             out.append(t)
             continue
-        if t.source == "gazetteer" and len(t.text.split()) < 2 and any(
-                s <= t.start and t.end <= e for a in people for s, e in a.mentions):
+        if t.source == "gazetteer" and len(t.text.split()) < 2 and (t.text in name_words or any(
+                s <= t.start and t.end <= e for a in people for s, e in a.mentions)):
             continue
         if t.source == "ner" and len(t.text.split()) < 2 and any(
                 (s, e) == (t.start, t.end) for a in people for s, e in a.mentions):
