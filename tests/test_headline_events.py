@@ -228,3 +228,15 @@ def test_a_source_tail_is_who_reports_it(code):
 def test_a_district_after_a_dash_is_no_source(code):
     a = code("Missile strike hits apartment block in Kyiv - Shevchenkivskyi")
     assert not _only_violent(a).attributed_to
+
+
+def test_a_sides_losses_are_a_battle_whoever_it_lost(code):
+    a = code("Two battalions of the enemy lost up to 90 people near Kupiansk - ministry")
+    assert _acled_type(_only_violent(a)) == "Battles"
+
+
+def test_each_figure_keeps_its_own_participle(code):
+    a = code("About 15 killed, 40 wounded as a result of artillery fire - separatist spokesman")
+    e = _only_violent(a)
+    assert e.fatalities is not None and e.fatalities.min == 15
+    assert e.injured is not None and e.injured.min == 40

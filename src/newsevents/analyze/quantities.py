@@ -636,6 +636,12 @@ def _count_of(doc: Doc, num: _Number) -> tuple[str, Range | None, int, QuantityN
             if doc[k].lower_ in ADJECTIVES and doc[k].pos_ in ("ADJ", "VERB"):
                 what, predicate = ADJECTIVES[doc[k].lower_], k
                 break
+    # 2b. a participle that modifies the bare figure itself: "About 20 killed, 110 wounded" (the first
+    # figure's own participle, whatever predicate the parser hangs the figure from)
+    if what is None and noun is None and num.end < len(doc):
+        nxt = doc[num.end]
+        if nxt.dep_ in ("acl", "amod") and num.start <= nxt.head.i < num.end and nxt.lower_ in ADJECTIVES:
+            what, predicate = ADJECTIVES[nxt.lower_], nxt.i
     # 3. the parse: the predicate the counted nominal hangs from
     head = noun if noun is not None else _number_head(doc, num)
     if what is None and head is not None:

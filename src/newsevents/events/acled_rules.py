@@ -139,6 +139,8 @@ def _assault(x: AcledInput) -> str | None:
         return "Shelling/artillery/missile attack"
     if "explosives" in modes and not clash:
         return "Remote explosive/landmine/IED"
+    if x.hint == "Armed clash":
+        return x.hint  # a side's losses in war ("lost 140 servicemen"), told with no weapon that caused them
     if _crowd_violence(x):
         # unarmed crowds fighting or wrecking: a riot, not an armed clash or property destruction
         return "Violent demonstration" if x.sentence_lemmas & _PROTEST_WORDS else "Mob violence"

@@ -66,8 +66,14 @@ def hostile_fire(tok: Token) -> bool:
         return False
     if _lemma(tok.head) in _HOSTILE_FIRE_HEADS:
         return True
-    return any(c.dep_ in ("compound", "amod", "poss", "nmod") and (
-        _lemma(c) in _FIRE_OWNERS or c.ent_type_ in ("NORP", "GPE", "ORG")) for c in tok.children)
+    if any(c.dep_ in ("compound", "amod", "poss", "nmod") and (
+            _lemma(c) in _FIRE_OWNERS or c.ent_type_ in ("NORP", "GPE", "ORG")) for c in tok.children):
+        return True
+    # the word just before, where the parser attached it elsewhere ("artillery fire - spokesman")
+    k = tok.i - 1
+    if k >= 0 and tok.doc[k].text in ("'s", "’s", "'", "’"):
+        k -= 1
+    return k >= 0 and (_lemma(tok.doc[k]) in _FIRE_OWNERS or tok.doc[k].ent_type_ == "NORP")
 
 
 CRIME = frozenset(

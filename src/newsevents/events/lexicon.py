@@ -215,8 +215,8 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "perish": (S("ASSAULT", consequence=True, needs_cue=True),),
     # a war report's losses: "lost 130 servicemen in the X direction", "250 servicemen lost"; but
     # "lost their lives" is a toll that needs a cause like "killed"
-    "lose": (S("ASSAULT", consequence=True, obj="life"), S("ASSAULT", obj="combatants"),
-             S("ASSAULT", subj="combatants", bare=True)),
+    "lose": (S("ASSAULT", consequence=True, obj="life"), S("ASSAULT", acled="Armed clash", obj="combatants"),
+             S("ASSAULT", acled="Armed clash", subj="combatants", bare=True)),
     "wound": (S("ASSAULT", consequence=True),),
     "hurt": (S("ASSAULT", consequence=True),),
     "damage": (S("ASSAULT", "destroy", consequence=True),),
@@ -226,7 +226,7 @@ VERB_SENSES: dict[str, tuple[Sense, ...]] = {
     "thwart": (S("ASSAULT", acled="Disrupted weapons use"),),
     "foil": (S("ASSAULT", acled="Disrupted weapons use"),),
     "defuse": (S("COERCE", "confiscate", acled="Disrupted weapons use"),),
-    "defeat": (S("ASSAULT", obj="foe"), S("ASSAULT", subj="foe", bare=True)),
+    "defeat": (S("ASSAULT", acled="Armed clash", obj="foe"), S("ASSAULT", acled="Armed clash", subj="foe", bare=True)),
     "knock": (S("ASSAULT", prt="out", obj="foe"),),
     "liquidate": (S("ASSAULT", obj="foe"), S("ASSAULT", subj="foe", bare=True)),
     "neutralize": (S("ASSAULT"),),
@@ -497,9 +497,9 @@ NOUN_SENSES: dict[str, tuple[Sense, ...]] = {
     "rape": (S("ASSAULT", "sexual"),),
     "exchange": (S("RETREAT", "release"),),
     # military losses and casualties, only where the sentence is about armed forces (see triggers)
-    "loss": (S("ASSAULT"),),
+    "loss": (S("ASSAULT", acled="Armed clash"),),
     "casualty": (S("ASSAULT", consequence=True),),
-    "defeat": (S("ASSAULT"),),
+    "defeat": (S("ASSAULT", acled="Armed clash"),),
     # a toll told without its act: "the death toll rose to 3", "confirms the death of four soldiers"
     "toll": (S("ASSAULT", consequence=True),),
     "death": (S("ASSAULT", consequence=True, needs_cue=True),),
