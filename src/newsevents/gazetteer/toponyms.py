@@ -304,14 +304,23 @@ _FOREIGN_MIN_WORDS = 5
 _FOREIGN_ENGLISH_SHARE = 0.75  # English prose has nearly every lower-case word in the English word list
 
 
+_STREET_ALTERNATIVES = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted(STREET_WORDS, key=len, reverse=True))
+_STREET_WORD = re.compile(rf"\b(?:{_STREET_ALTERNATIVES})(?!\w)")
+
+
 def _street_spans(doc: Doc) -> list[tuple[int, int]]:
     """'Van Dorn Street', 'Memphis St.', 'West Broad Street': capitalised names ending in a street word.
 
     A street is a site of its own, not the town whose name it carries ("Wichita Street" is no Wichita).
     """
     out: list[tuple[int, int]] = []
-    for k, tok in enumerate(doc):
-        if k == 0 or not _is_capitalised(tok.text) or tok.lower_ not in STREET_WORDS:
+    for match in _STREET_WORD.finditer(doc.text):  # the text first: most texts name no street
+        tok_span = doc.char_span(match.start(), match.end())
+        if tok_span is None or len(tok_span) != 1:
+            continue
+        tok = tok_span[0]
+        k = tok.i
+        if k == 0 or tok.lower_ not in STREET_WORDS:
             continue
         if k + 1 < len(doc) and _is_capitalised(doc[k + 1].text) and doc[k + 1].is_alpha:
             continue  # "Wall Street Journal", "St. Paul": the word is inside a longer name
@@ -433,6 +442,18 @@ def placed_by_preposition(doc: Doc, span: Span) -> bool:
     return _locative_before(doc, span.start, _NEAR)
 
 
+class _ForeignSentences:
+    """Which sentences of one text are in another language, read only for the sentences asked about."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, bool] = {}
+
+    def __call__(self, sent: Span) -> bool:
+        if sent.start not in self._seen:
+            self._seen[sent.start] = _foreign_sentence(sent)
+        return self._seen[sent.start]
+
+
 def _modifies_resident_noun(span: Span) -> bool:
     """'Gainesville residents', 'a Rochester man', 'the Huntsville Fire Department': a name modifying a
     noun of people or institutions from somewhere (a person's name does not: "*a Smith resident")."""
@@ -521,7 +542,7 @@ class ToponymRecognizer:
         pending = sorted(matches, key=lambda s: (-(s[1] - s[0]), s[0]))
         provisional: list[tuple[tuple[int, int], str, int]] = []
         cands_of = {span: lookups.get(key, []) for span, key in matches.items()}
-        foreign = {sent.start for sent in doc.sents if _foreign_sentence(sent)}
+        foreign = _ForeignSentences()
         rejected: list[tuple[int, int]] = []  # known names judged no place here: their parts are none either
         for (i, j) in pending:
             if any(t in taken for t in range(i, j)):
@@ -548,7 +569,7 @@ class ToponymRecognizer:
         # 3. Context decides the gazetteer-only matches; support spreads along lists ("A, B and C").
         confirmed = dict(accepted)
         undecided = {s: v for s, v, _ in provisional}
-        undecided.update({s: "unknown" for s in unknown_ner if doc[s[0]].sent.start not in foreign})
+        undecided.update({s: "unknown" for s in unknown_ner if not foreign(doc[s[0]].sent)})
         confirmed_gids = {c.entry.gid for span in confirmed for c in cands_of.get(span, [])}
         # Confirmed and undecided together are a fixed set: their cues are read once.
         spans_now = sorted(list(confirmed) + list(undecided))
@@ -686,7 +707,7 @@ class ToponymRecognizer:
         return None
 
     def _plausible(self, doc: Doc, span: Span, cands: list[Candidate], ent_at: dict[int, Span],
-                   person_parts: set[str], foreign: set[int] = frozenset()) -> str | None:
+                   person_parts: set[str], foreign: _ForeignSentences | None = None) -> str | None:
         """'sure', 'maybe' (needs context) or None (rejected) for a gazetteer-only match."""
         labelled = ent_at.get(span.start)
         # A foreign or historic name of a big city ("Hamas" for Hamm) does not make an organisation a place.
@@ -696,7 +717,8 @@ class ToponymRecognizer:
             return None
         if any(t.lower_ in person_parts for t in span) and not placed_by_preposition(doc, span):
             return None
-        if span.sent.start in foreign and feature not in ("country", "admin1", "region") and pop < _MAJOR_CITY_POP:
+        if foreign is not None and feature not in ("country", "admin1", "region") and pop < _MAJOR_CITY_POP \
+                and foreign(span.sent):
             return None  # "Hoy", "Senado" in quoted Spanish; "Puerto Rico" there is still a place
         if all(t.lower_.rstrip(".") in CALENDAR_WORDS for t in span):
             return None  # "in May", "Nov 26": a month or a day, not the town of that name
