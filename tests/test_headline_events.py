@@ -240,3 +240,12 @@ def test_each_figure_keeps_its_own_participle(code):
     e = _only_violent(a)
     assert e.fatalities is not None and e.fatalities.min == 15
     assert e.injured is not None and e.injured.min == 40
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("At least 12 dead in heavy fighting near Horlivka", 12),
+    ("Nine soldiers dead in clash with rebels near Shchastia", 9),
+])
+def test_a_verbless_toll_belongs_to_the_event_it_governs(code, text, dead):
+    e = _only_violent(code(text))
+    assert e.fatalities is not None and e.fatalities.min == dead

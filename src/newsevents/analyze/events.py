@@ -510,12 +510,36 @@ def _casualty_spans(d: Draft) -> list[Span]:
     pred = d.frame.predicate
     if pred.dep_ == "acl":  # "Ukrainian soldier killed in Donbas": the victim is the noun the verb modifies
         clause_start = min(clause_start, pred.head.left_edge.idx)
-    elif pred.dep_ == "amod" and pred.head.i > pred.i and pred.i > pred.sent.start:
+    else:
+        toll = _toll_governing(d.trigger.token)
+        if toll is not None:  # "At least 24 dead in new fighting": the toll the event's phrase hangs from
+            clause_start = min(clause_start, toll.left_edge.idx)
+    if pred.dep_ == "amod" and pred.head.i > pred.i and pred.i > pred.sent.start:
         # "three soldiers wounded - task force": the victims just before a participle parsed as a modifier
         clause_start = min(clause_start, pred.doc[pred.i - 1].left_edge.idx)
     spans = [(clause_start, clause_end)]
     spans += [(s.start_char, s.end_char) for s in d.continuation]
     return spans
+
+
+_TOLL_WORDS = frozenset("dead killed death toll casualty wounded injured slain".split())
+_TOLL_HOPS = 4
+
+
+def _toll_governing(tok: Token) -> Token | None:
+    """A verbless headline's toll that an event noun hangs from: "Five dead in fighting near X",
+    "Thirteen soldiers dead in clash with rebels" (the head of "dead", or the word itself)."""
+    node = tok
+    for _ in range(_TOLL_HOPS):
+        if node.head.i == node.i or node.dep_ not in ("pobj", "prep", "amod", "acomp", "advmod", "npadvmod"):
+            return None
+        node = node.head
+        if lemma(node) in _TOLL_WORDS or node.lower_ in _TOLL_WORDS:
+            # "Thirteen soldiers dead in ...": a modifier's toll is counted on the noun it modifies
+            return node.head if node.dep_ in ("amod", "acomp") and node.head.i < node.i else node
+        if any(c.dep_ in ("amod", "acomp") and c.lower_ in _TOLL_WORDS for c in node.children):
+            return node
+    return None
 
 
 def _recipient_sector(recipients: list[Actor], d: Draft) -> str | None:
