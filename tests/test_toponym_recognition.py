@@ -151,3 +151,9 @@ def test_a_surname_of_a_person_in_the_article_is_not_a_town(geo):
     found = mentions(geo, text)
     assert "Puerto Rico" in found
     assert "Rosselló" not in found
+
+
+def test_a_legislators_home_after_the_party_is_a_place(geo):
+    found = mentions(geo, "The bill was sponsored by Delegate Linda Sumner, R-Raleigh, and Sen. Mark Holt, "
+                          "D-W. Va., who spoke on Tuesday.")
+    assert "Raleigh" in found and "W. Va." in found

@@ -335,6 +335,29 @@ def _street_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+_PARTIES = {"D", "R", "I", "DFL", "Ind", "GOP"}
+_ABBREVIATED_WORD = re.compile(r"(?:[A-Z][a-z]?\.)+")  # "Va.", "W.", "S.C."
+_DISTRICT_END = {",", ";", ")", ".", ":"}
+
+
+def _party_districts(doc: Doc) -> list[tuple[int, int]]:
+    """', D-Raleigh,', ', R-Elbow Lake;', ', D-W. Va.,': US news name a legislator's party and home after the
+    name; the home is a place (a town, a county or a state)."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        i = tok.i
+        if tok.text not in _PARTIES or i == 0 or i + 2 >= len(doc) or doc[i - 1].text != "," \
+                or doc[i + 1].text not in ("-", "–") or tok.whitespace_ or doc[i + 1].whitespace_:
+            continue
+        j = i + 2
+        while j < len(doc) and j - (i + 2) < 3 and _is_capitalised(doc[j].text) and (
+                doc[j].is_alpha or _ABBREVIATED_WORD.fullmatch(doc[j].text)):
+            j += 1
+        if j > i + 2 and (j == len(doc) or doc[j].text in _DISTRICT_END):
+            out.append((i + 2, j))
+    return out
+
+
 def _trimmed(doc: Doc, span: Span) -> Span:
     """An NER place without what NER ran into it: a possessive ("Hong Kong's") or a lower-case kind word
     ("Hebei province", "the Ryazan region"; the resolver reads the cue after the name)."""
@@ -636,6 +659,11 @@ class ToponymRecognizer:
             if ent is not None and ent.label_ == "PERSON" and len(ent) > len(name):
                 continue
             take(name, "pattern", ent.label_ if ent is not None else None)
+
+        # 4b. "Tom Bakk, DFL-Cook,", "Nick Rahall, D-W. Va.,": a legislator's party and home district.
+        for s, e in _party_districts(doc):
+            if not any(t in taken for t in range(s, e)):
+                take(doc[s:e], "pattern", ent_at[s].label_ if s in ent_at else None)
 
         # 5. Sites (streets, buildings, airports) that NER found and no place covers.
         if self.include_sites:

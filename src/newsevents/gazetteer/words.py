@@ -97,6 +97,8 @@ RESIDENT_HEADS = frozenset({
     "area", "neighborhood", "neighbourhood", "restaurant", "restaurants", "home", "homes", "homeowner",
     "homeowners", "business", "businesses", "community", "council", "department", "sheriff", "firefighters",
     "school", "schools", "hospital", "voters", "citizens", "locals", "parents", "students", "couple",
+    "mother", "father", "spokesperson", "spokesman", "spokeswoman", "councillor", "councilor", "lawmakers",
+    "newspaper", "city", "suburb", "church", "airport", "station", "shop", "store", "stores", "plant", "factory",
 })
 
 # Names that are never places here, whatever the gazetteer holds: deities and scripture's persons.
