@@ -159,3 +159,10 @@ def test_headline_style_single_victim_counts_one(analyzer, headline, what):
 def test_headline_active_verb_with_an_object_is_not_a_victim(analyzer):
     analysis = analyzer.analyze(Article(text="Militant killed civilians in Kano", published="2021-05-01"))
     assert not [q for q in analysis.quantities if q.what == "killed" and q.value is not None and q.value.min == 1]
+
+
+def test_headline_list_of_tolls_shares_its_participle(analyzer):
+    a = analyzer.analyze(Article(text="Four soldiers, three rebels killed in fighting near Shchastia"))
+    killed = sorted(q.value.min for q in a.quantities if q.what == "killed" and q.value is not None)
+    assert killed == [3, 4]
+    assert any(e.fatalities is not None and e.fatalities.min == 7 for e in a.events)

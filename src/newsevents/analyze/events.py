@@ -509,7 +509,10 @@ def _casualty_spans(d: Draft) -> list[Span]:
     clause_end = max(t.idx + len(t.text) for t in d.clause)
     pred = d.frame.predicate
     if pred.dep_ == "acl":  # "Ukrainian soldier killed in Donbas": the victim is the noun the verb modifies
-        clause_start = min(clause_start, pred.head.left_edge.idx)
+        victims = pred.head
+        while victims.dep_ in ("appos", "conj") and victims.head.i < victims.i:
+            victims = victims.head  # "five soldiers, two rebels killed": every item of the list
+        clause_start = min(clause_start, victims.left_edge.idx)
     else:
         toll = _toll_governing(d.trigger.token)
         if toll is not None:  # "At least 24 dead in new fighting": the toll the event's phrase hangs from

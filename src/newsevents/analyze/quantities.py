@@ -653,6 +653,12 @@ def _count_of(doc: Doc, num: _Number) -> tuple[str, Range | None, int, QuantityN
     if what is None and noun is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
             and noun.head.head.lemma_.lower() in _DEATH_OF:
         what, predicate = KILLED, noun.head.head.i
+    # 3c. a list of tolls whose participle the parser hung on the last item: "3 rebels, 2 civilians
+    # killed" (the first count is the head the second is in apposition to)
+    if what is None and noun is not None and _is_person(noun):
+        shared = _listed_toll(noun)
+        if shared is not None:
+            what, predicate = shared
     # 4. word order, for parses that went astray
     if what is None:
         found_lr = _linear_right(doc, span_end, noun) or _linear_left(doc, num.start, noun)
@@ -677,6 +683,27 @@ def _count_of(doc: Doc, num: _Number) -> tuple[str, Range | None, int, QuantityN
         value = Range(None, None, num.fraction)
     note = QuantityNote((num.start, span_end), noun_i, predicate, subset, victims)
     return what, value, span_end, note
+
+
+_OFTEN_A_SUBSET = frozenset({"child", "children", "woman", "women", "boy", "girl", "baby", "infant", "teenager",
+                             "minor", "kid"})
+
+
+def _listed_toll(noun: Token) -> tuple[str, int] | None:
+    """The casualty participle of a later item in a list of counted people ("five soldiers, two rebels
+    killed"): its category and token, so the counts add up under one predicate."""
+    for item in noun.children:
+        if item.dep_ not in ("appos", "conj") or item.i < noun.i or item.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(c.dep_ in ("nummod", "quantmod") for c in item.children):
+            continue
+        if item.lemma_.lower() in _OFTEN_A_SUBSET:
+            return None  # "22 civilians, 3 children killed": the children are likely among the civilians
+        for verb in item.children:
+            if verb.dep_ in ("acl", "amod") and verb.i > item.i and verb.lower_ in ADJECTIVES and \
+                    verb.tag_ in ("VBN", "JJ"):
+                return ADJECTIVES[verb.lower_], verb.i
+    return None
 
 
 def _number_head(doc: Doc, num: _Number) -> Token | None:
