@@ -157,3 +157,9 @@ def test_a_legislators_home_after_the_party_is_a_place(geo):
     found = mentions(geo, "The bill was sponsored by Delegate Linda Sumner, R-Raleigh, and Sen. Mark Holt, "
                           "D-W. Va., who spoke on Tuesday.")
     assert "Raleigh" in found and "W. Va." in found
+
+
+def test_a_town_named_by_its_police_or_council_is_a_place(geo):
+    found = mentions(geo, "Pastor Jones wants to start a patrol program for the Mansfield Police Department.")
+    assert "Mansfield" in found
+    assert "Police" not in mentions(geo, "The Beverly Hills Police Department said in a statement that no one was hurt.")

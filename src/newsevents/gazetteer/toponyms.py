@@ -392,6 +392,9 @@ def _titled(doc: Doc, span: Span) -> bool:
     return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES
 
 
+# Bodies of a town or county whose name begins with the place ("Mansfield Police Department").
+_LOCAL_BODIES = {"police", "sheriff", "sheriff's", "sheriff’s", "department", "council", "fire", "schools", "commission",
+                 "board", "library", "court", "courthouse", "jail", "township"}
 _SAINTS = {"st.", "st", "saint", "ste.", "ste", "san", "santa"}
 
 
@@ -774,9 +777,11 @@ class ToponymRecognizer:
             return None  # part of a longer person's name
         if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC") and len(ent) > len(span):
             # A place inside an organisation's name ("Kyiv City Council") counts only when prominent.
-            if feature not in ("country", "admin1") and pop < _STRONG_CITY_POP:
-                return None
-            return "maybe"
+            local = any(t.lower_ in _LOCAL_BODIES for t in doc[span.end:ent.end]) and not (
+                len(span) == 1 and span[0].lower_ in english_words())  # not "[Police] Department", "[Justice] Department"
+            if feature not in ("country", "admin1") and pop < (_MIN_CITY_POP if local else _STRONG_CITY_POP):
+                return None  # a town's police, council or schools ("Mansfield Police Department") name the town
+            return "sure" if local and doc[span.end].lower_ in _LOCAL_BODIES else "maybe"
         if len(span) == 1 and _common_word_use(doc, span[0]):
             return None  # "Reading the report", "a Nice day": a common word, not a name here
         if feature == "small":
