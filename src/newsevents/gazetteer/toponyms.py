@@ -468,6 +468,15 @@ def placed_by_preposition(doc: Doc, span: Span) -> bool:
     return _locative_before(doc, span.start, _NEAR)
 
 
+def _english_noun(span: Span, cands: list[Candidate]) -> bool:
+    """'Justice', 'Court', 'Police': an English word first, whose towns are all small. (The word list holds
+    some names too, "mansfield"; a name with a large town, Mansfield in England, is a name.)"""
+    if len(span) != 1 or span[0].lower_ not in english_words():
+        return False
+    own = [c.entry.pop for c in cands if c.kind in (NameKind.PRIMARY, NameKind.ALIAS)]
+    return max(own, default=0) < _STRONG_CITY_POP
+
+
 class _ForeignSentences:
     """Which sentences of one text are in another language, read only for the sentences asked about."""
 
@@ -777,8 +786,7 @@ class ToponymRecognizer:
             return None  # part of a longer person's name
         if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC") and len(ent) > len(span):
             # A place inside an organisation's name ("Kyiv City Council") counts only when prominent.
-            local = any(t.lower_ in _LOCAL_BODIES for t in doc[span.end:ent.end]) and not (
-                len(span) == 1 and span[0].lower_ in english_words())  # not "[Police] Department", "[Justice] Department"
+            local = any(t.lower_ in _LOCAL_BODIES for t in doc[span.end:ent.end]) and not _english_noun(span, cands)
             if feature not in ("country", "admin1") and pop < (_MIN_CITY_POP if local else _STRONG_CITY_POP):
                 return None  # a town's police, council or schools ("Mansfield Police Department") name the town
             return "sure" if local and doc[span.end].lower_ in _LOCAL_BODIES else "maybe"
@@ -786,8 +794,7 @@ class ToponymRecognizer:
             return None  # "Reading the report", "a Nice day": a common word, not a name here
         if feature == "small":
             return "small"
-        if len(span) == 1 and feature == "city" and pop < _STRONG_CITY_POP and span[0].lower_ in english_words() \
-                and not (ent is not None and ent.label_ in PLACE_LABELS):
+        if feature == "city" and _english_noun(span, cands) and not (ent is not None and ent.label_ in PLACE_LABELS):
             return "small"  # "Secretary of Justice", "the Court": an English noun names a town only in a telling context
         if feature == "city" and pop < _STRONG_CITY_POP and ent is None and len(span) == 1:
             return "maybe"
