@@ -249,3 +249,18 @@ def test_each_figure_keeps_its_own_participle(code):
 def test_a_verbless_toll_belongs_to_the_event_it_governs(code, text, dead):
     e = _only_violent(code(text))
     assert e.fatalities is not None and e.fatalities.min == dead
+
+
+def test_headline_present_verb_read_as_a_noun(code):
+    a = code("Russian army shells Kharkiv overnight, two civilians wounded")
+    e = _only_violent(a)
+    assert e.acled == {"event_type": "Explosions/Remote violence",
+                       "sub_event_type": "Shelling/artillery/missile attack"}
+    assert e.injured is not None and e.injured.min == 2
+    names = {x.name for x in a.actors if x.id in e.recipients}
+    assert any("civilian" in n for n in names)
+    assert not [x for x in a.actors if x.id in e.actors and "civilian" in x.name]
+
+
+def test_plural_shells_as_a_noun_stay_a_noun(code):
+    assert not code("The army shells landed near a school in Kramatorsk").events

@@ -145,6 +145,9 @@ def _verb_frame(verb: Token) -> Frame:
         frame.patients = frame.agents + frame.patients
         frame.agents = []
         passive = True
+    if not frame.agents and verb.pos_ == "NOUN":
+        # "Russian army shells Kharkiv": the subject of a verb the parser took for a noun is its modifier
+        frame.agents = [c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1]
     if passive and not frame.agents:
         frame.agents = _stray_agent(verb)
     if not frame.agents and not passive:
@@ -262,10 +265,15 @@ def _headline_passive(verb: Token) -> bool:
     if not subjects:
         return False
     if verb.tag_ == "VBD":
+        if lemma(verb) in _ONLY_TRANSITIVE:
+            return True  # "two civilians wounded": these verbs take an object whenever they are active
         # "Dead man found": only a subject that is itself the dead, since "Police found ..." is active
         return lemma(verb) in ("find", "discover") and any(
             lemma(g) == "dead" for s in subjects for g in s.children)
     return True
+
+
+_ONLY_TRANSITIVE = frozenset("kill wound injure hurt behead murder abduct kidnap detain arrest".split())
 
 
 _NON_AGENT_NOUNS = frozenset("bridge building house home car vehicle road area village town city region "

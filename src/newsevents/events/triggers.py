@@ -88,6 +88,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if sense is not None:
                 found.append(Trigger(tok, sense, "verb", (tok,)))
                 taken.add(tok.i)
+        elif _headline_present(tok):
+            sense = _first_applicable(tok, VERB_SENSES[lem])
+            if sense is not None and sense.type == "ASSAULT":
+                found.append(Trigger(tok, sense, "verb", (tok,)))
+                taken.add(tok.i)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.text.islower() or tok.pos_ == "NOUN":
             senses = NOUN_SENSES.get(lem)
             if senses and lem in _WAR_TOLL_NOUNS and not _war_toll(tok):
@@ -150,6 +155,21 @@ def _war_toll(tok: Token) -> bool:
         return False  # "withdrew due to losses": the reason for another act, told in passing
     words = {lemma(t) for t in tok.sent} | {t.lower_ for t in tok.sent}
     return bool(words & MILITARY_CONTEXT) and not words & NON_MILITARY_LOSS_CUES
+
+
+_ARMED_GROUP_WORDS = frozenset("army military force forces troop troops militant militants rebel rebels militia "
+                                "separatist separatists gunman gunmen police insurgent insurgents".split())
+
+
+def _headline_present(tok: Token) -> bool:
+    """ "Russian army shells Kharkiv": a headline's present-tense verb the parser took for a plural noun,
+    between an armed group ("army shells") and a name ("... Kharkiv", "... DPR")."""
+    if tok.tag_ != "NNS" or lemma(tok) in NOUN_SENSES or lemma(tok) not in VERB_SENSES:
+        return False
+    if tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return False
+    before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
+    return before.lower_ in _ARMED_GROUP_WORDS and after.pos_ == "PROPN" and after.i < tok.sent.end
 
 
 _LABOUR_STRIKE = Sense("PROTEST", "strike-lim")
