@@ -771,8 +771,9 @@ class ToponymRecognizer:
             return None  # "said Noma": a speaker, not the town of that name ("Moscow said" stays: a capital)
         if len(span) == 1 and span[0].lower_ in PLACE_HEADS | _COMPASS:
             return None  # "Luhansk Airport", "East Ukraine": a kind of place or a direction, not a town
-        if _inside_hyphenated_name(doc, span) and not self._is_division(cands):
-            return None  # "Savur-Mohyla", "Orlovo-Ivanovka": part of another name
+        if _inside_hyphenated_name(doc, span) and not any(
+                c.entry.feature in ("admin1", "country") and c.kind in (NameKind.PRIMARY, NameKind.ALIAS) for c in cands):
+            return None  # "Savur-Mohyla", "Orlovo-Ivanovka", "Al-Ahram" ("Al." abbreviates Alabama): part of another name
         ent = ent_at.get(span.start)
         if ent is not None and ent.label_ in _NOT_PLACE_LABELS:
             return None
