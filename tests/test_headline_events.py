@@ -264,3 +264,17 @@ def test_headline_present_verb_read_as_a_noun(code):
 
 def test_plural_shells_as_a_noun_stay_a_noun(code):
     assert not code("The army shells landed near a school in Kramatorsk").events
+
+
+def test_source_tail_is_no_object_of_a_bare_loss(code):
+    a = code("More than 90 servicemen lost in the Kupiansk direction per day - Russian Defense Ministry")
+    assert _acled_type(_only_violent(a)) == "Battles"
+
+
+def test_event_noun_tagged_as_adjective_after_a_light_verb(code):
+    assert _only_violent(code("Northern group of troops continues offensive near Lyman - ministry"))
+
+
+def test_forces_fire_on_positions(code):
+    a = code("Occupation forces fire on army positions 9 times over past day - army HQ")
+    assert _acled_type(_only_violent(a)) == "Battles"

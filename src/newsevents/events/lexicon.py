@@ -729,5 +729,5 @@ NON_MILITARY_LOSS_CUES = frozenset(
     "percent election vote seat share stock investor trade tax budget hryvnia ruble rouble".split()
 )
 # What is found when a death is discovered: "bodies found", "found dead", "mass grave exhumed".
-REMAINS_WORDS = frozenset("body corpse remains dead grave gravesite".split())
+REMAINS_WORDS = frozenset("body corpse remains dead grave gravesite killed".split())
 FINDING_VERBS = frozenset("find discover exhume unearth recover locate".split())

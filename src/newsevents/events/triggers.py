@@ -13,6 +13,7 @@ from newsevents.events.lexicon import (
     GENERIC_NOUNS,
     LABOUR_STRIKE_CUES,
     LIGHT_NOUNS,
+    LIGHT_VERBS,
     MILITARY_CONTEXT,
     NON_MILITARY_LOSS_CUES,
     NON_VIOLENT_CAUSES,
@@ -88,6 +89,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             if sense is not None:
                 found.append(Trigger(tok, sense, "verb", (tok,)))
                 taken.add(tok.i)
+        elif tok.tag_ == "JJ" and lem in NOUN_SENSES and tok.dep_ in ("acomp", "dobj", "oprd", "attr") \
+                and lemma(tok.head) in LIGHT_VERBS:
+            # "troops continue offensive": the parser makes the event noun an adjective after a light verb
+            found.append(Trigger(tok, NOUN_SENSES[lem][0], "noun", (tok,)))
+            taken.add(tok.i)
         elif _headline_present(tok):
             sense = _first_applicable(tok, VERB_SENSES[lem])
             if sense is not None and sense.type == "ASSAULT":
@@ -121,7 +127,8 @@ def _finds_the_dead(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl"):
         near.append(tok.head)  # "Two dead found", "bodies found in a forest"
     words = {lemma(t) for t in near} | {t.lower_ for t in near}
-    words |= {lemma(g) for t in near for g in t.children if g.dep_ in ("amod", "compound", "advmod", "nummod")}
+    words |= {w for t in near for g in t.children if g.dep_ in ("amod", "compound", "advmod", "nummod")
+              for w in (lemma(g), g.lower_)}
     return bool(words & REMAINS_WORDS)
 
 
@@ -164,12 +171,15 @@ _ARMED_GROUP_WORDS = frozenset("army military force forces troop troops militant
 def _headline_present(tok: Token) -> bool:
     """ "Russian army shells Kharkiv": a headline's present-tense verb the parser took for a plural noun,
     between an armed group ("army shells") and a name ("... Kharkiv", "... DPR")."""
-    if tok.tag_ != "NNS" or lemma(tok) in NOUN_SENSES or lemma(tok) not in VERB_SENSES:
+    if tok.tag_ not in ("NNS", "NN") or lemma(tok) in NOUN_SENSES or lemma(tok) not in VERB_SENSES:
         return False
     if tok.i == 0 or tok.i + 1 >= len(tok.doc):
         return False
     before, after = tok.doc[tok.i - 1], tok.doc[tok.i + 1]
-    return before.lower_ in _ARMED_GROUP_WORDS and after.pos_ == "PROPN" and after.i < tok.sent.end
+    if before.lower_ not in _ARMED_GROUP_WORDS or after.i >= tok.sent.end:
+        return False
+    # "... shells Kharkiv", "... forces fire on positions"
+    return after.pos_ == "PROPN" or lemma(tok) == "fire" and after.lower_ in ("on", "at", "upon")
 
 
 _LABOUR_STRIKE = Sense("PROTEST", "strike-lim")
@@ -247,7 +257,8 @@ def _first_applicable(tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
 
 def _applies(tok: Token, sense: Sense) -> bool:
     children = list(tok.children)
-    if sense.bare and (objects_of(tok) or any(c.dep_ in ("aux", "auxpass") for c in children)):
+    if sense.bare and (any(not _in_source_tail(tok, o) for o in objects_of(tok))
+                       or any(c.dep_ in ("aux", "auxpass") for c in children)):
         return False
     if sense.prt:
         near = {lemma(c) for c in children if c.dep_ in ("prt", "advmod", "prep", "compound:prt")}
@@ -282,6 +293,16 @@ def _applies(tok: Token, sense: Sense) -> bool:
         if sense.not_subj and subjs & _word_class(sense.not_subj):
             return False
     return True
+
+
+_DASHES = frozenset(("-", "–", "—"))
+
+
+def _in_source_tail(tok: Token, other: Token) -> bool:
+    """ "... lost in X direction - Russian Defense Ministry": a word after a spaced dash that follows the
+    verb is the headline's source, whatever the parser made of it."""
+    return other.i > tok.i and any(t.text in _DASHES and t.whitespace_ and t.doc[t.i - 1].whitespace_
+                                   for t in tok.doc[tok.i + 1:other.i])
 
 
 def _word_class(name: str) -> frozenset[str]:
