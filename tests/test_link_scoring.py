@@ -59,6 +59,14 @@ def test_place_relations(a, b, relation):
     assert relate(a, b) is relation and relate(b, a) is relation
 
 
+def test_an_unplaced_locality_conflicts_with_a_differently_named_one_unless_a_spelling_variant():
+    unplaced = PlaceRef("Krasnolimansk", "city", None, None, None, None, None)
+    variant = PlaceRef("Avdeevka", "city", None, None, None, None, None)
+    avdiivka = PlaceRef("Avdiivka", "city", "UA", None, None, None, None)
+    assert relate(unplaced, DONETSK) is Relation.CONFLICT
+    assert relate(variant, avdiivka) is Relation.UNKNOWN
+
+
 def test_place_sets_fall_back_to_countries_and_say_how_fine_the_match_is():
     assert best_relation((UKRAINE,), (ODESA,)) == (Relation.COUNTRY, 1)
     assert best_relation((RUSSIA,), (ODESA,))[0] is Relation.CONFLICT

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from enum import IntEnum
 from typing import Any
 
@@ -25,6 +26,9 @@ NEAR_KM = 50.0
 ADMIN1_KM = 150.0
 # How far from its representative point a named region, or a sea, reaches.
 AREA_KM = {"region": 400.0, "water": 700.0}
+
+# How alike two spellings must be to be one name transliterated twice ("Avdeevka"/"Avdiivka" ~0.75).
+_VARIANT_RATIO = 0.7
 
 _POINT_FEATURES = frozenset({"city", "site", "admin2", "other"})
 # Areas known by a representative point only: a named region, a sea or a river.
@@ -110,6 +114,13 @@ def _same_name(a: PlaceRef, b: PlaceRef) -> bool:
     return admin1_key(a.name) == admin1_key(b.name) and a.country == b.country
 
 
+def _may_be_one_name(a: str, b: str) -> bool:
+    ka, kb = admin1_key(a), admin1_key(b)
+    if not ka or not kb or ka in kb or kb in ka:
+        return True
+    return SequenceMatcher(None, ka, kb).ratio() >= _VARIANT_RATIO
+
+
 def _reach(a: PlaceRef, b: PlaceRef) -> float:
     return max(AREA_KM.get(a.feature, 0.0), AREA_KM.get(b.feature, 0.0))
 
@@ -127,6 +138,10 @@ def relate(a: PlaceRef, b: PlaceRef) -> Relation:
         if distance is None:
             if a.division_key and b.division_key:
                 return Relation.CONTAINS if a.division_key == b.division_key else Relation.CONFLICT
+            if not _may_be_one_name(a.name, b.name):
+                # Two localities named differently, one the gazetteer could not place: different places,
+                # unless one spelling is a variant of the other ("Avdeevka", "Avdiivka").
+                return Relation.CONFLICT
             return Relation.UNKNOWN
         if distance <= SAME_KM:
             return Relation.SAME
