@@ -116,3 +116,17 @@ def test_admin1_different_or_missing_divisions_do_not_match(a, b):
 def test_normalise_admin1_keeps_a_name_made_only_of_generic_words():
     assert normalise_admin1("Federal District") == "federaldistrict"
     assert normalise_admin1(None) == ""
+
+
+def test_gold_offsets_follow_the_readers_normalisation():
+    from evaluation.suites.geo import offset_map
+
+    from newsevents.model import Article
+
+    original = "Shelling hit Kharkiv \nand Sumy overnight."
+    normalised = Article(text=original).text
+    assert normalised != original  # the reader cuts the line's trailing space
+    moved = offset_map(original, normalised)
+    start = original.index("Sumy")
+    assert normalised[moved(start):moved(start + 4)] == "Sumy"
+    assert offset_map("same", "same")(2) == 2
