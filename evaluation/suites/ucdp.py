@@ -7,7 +7,9 @@ reports it was coded from in ``source_article`` as ``"Outlet,YYYY-MM-DD,headline
 What is scored, per UCDP event (its headlines taken earliest first, ties in UCDP's order):
 
 - **the place**: the first place, below country level and resolved (coordinates or admin1), of the first
-  extracted event that has one; if no event has one, the first such place mentioned in the text.
+  extracted event that has one; if no event has one, the first such place mentioned in the text. Places at
+  admin1 or finer are looked for first in all the headlines, then named regions ("Donbas"), as a
+  canonical event shows its finest place.
 - **the date**: the first extracted event's date with day precision; else the first time expression
   resolved to a day; else the earliest headline's publication date (what the system stores then).
 - **the deaths**: the first extracted event with a fatality count (its lower bound, ACLED-conservative);
@@ -186,6 +188,11 @@ def _usable(place: Place | None) -> bool:
     return (place.lat is not None and place.lon is not None) or bool(place.admin1) or place.feature == "admin1"
 
 
+def _fine(place: Place | None) -> bool:
+    """Usable and at admin1 or finer: not a named region or a sea, which no admin1 holds."""
+    return _usable(place) and place.feature not in ("region", "water")  # type: ignore[union-attr]
+
+
 def _first_mention(place: Place) -> int:
     return min((s for s, _ in place.mentions), default=1 << 30)
 
@@ -201,18 +208,23 @@ def predict(analyses: Iterable[Analysis | None], published: str | None) -> Predi
     """The system's answer for one UCDP event from the analyses of its headlines, earliest first."""
     analyses = [a for a in analyses if a is not None]
     place, place_from = None, "none"
-    for a in analyses:
-        by_id = {p.id: p for p in a.places}
-        place = next((by_id.get(pid) for ev in a.events for pid in ev.places if _usable(by_id.get(pid))), None)
-        if place is not None:
-            place_from = "event"
-            break
-    if place is None:
+    # The finest place first, as a canonical event shows it (link.canonical.agreed_place): a later report's
+    # town over an earlier one's "Donbas".
+    for usable in (_fine, _usable):
         for a in analyses:
-            place = next((p for p in sorted(a.places, key=_first_mention) if _usable(p)), None)
+            by_id = {p.id: p for p in a.places}
+            place = next((by_id.get(pid) for ev in a.events for pid in ev.places if usable(by_id.get(pid))), None)
             if place is not None:
-                place_from = "text"
+                place_from = "event"
                 break
+        if place is None:
+            for a in analyses:
+                place = next((p for p in sorted(a.places, key=_first_mention) if usable(p)), None)
+                if place is not None:
+                    place_from = "text"
+                    break
+        if place is not None:
+            break
 
     day, date_from = None, "published"
     for a in analyses:
