@@ -332,3 +332,14 @@ def test_a_sites_head_noun_is_not_the_town_of_that_name():
     spans = [(text.index("Northwestern"), text.index(" and")), (text.index("Barclays"), text.index("."))]
     for place in resolve_places(text, spans, min_confidence=0.0):
         assert place is None or place.feature == "site" or place.name not in ("Hospital", "Center")
+
+
+@pytest.mark.parametrize("text", [
+    "The governor of Puerto Rico met the mayor of San Juan.",
+    "Officials of the state of Israel said the talks would resume.",
+])
+def test_a_country_by_its_own_name_survives_a_divisions_word(text):
+    name = "Puerto Rico" if "Puerto" in text else "Israel"
+    start = text.index(name)
+    place = resolve_places(text, [(start, start + len(name))])[0]
+    assert place is not None and place.feature == "country"

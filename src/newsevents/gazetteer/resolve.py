@@ -569,7 +569,9 @@ class Resolver:
         if not kind and e.feature == "admin1" and e.admin1_key in seats:
             s += w.seat_shadow
         if kind:
-            if e.feature == kind:
+            if e.feature == kind or kind == "admin1" and e.feature == "country" and cand.kind == NameKind.PRIMARY:
+                # a country by its own name fits a division's words too: "the state of Israel", "the
+                # governor of Puerto Rico" (a territory), never a namesake division's other name
                 s += w.cue_match
             elif e.feature in ("city", "admin1", "admin2"):
                 s += w.cue_mismatch
