@@ -163,3 +163,11 @@ def test_a_town_named_by_its_police_or_council_is_a_place(geo):
     found = mentions(geo, "Pastor Jones wants to start a patrol program for the Mansfield Police Department.")
     assert "Mansfield" in found
     assert "Police" not in mentions(geo, "The Beverly Hills Police Department said in a statement that no one was hurt.")
+
+
+def test_a_name_ending_in_a_possessive_keeps_it_where_no_name_follows(analyzer):
+    text = ("Thousands of stranded passengers were sheltered in Halifax as well as St. John's and Gander "
+            "in Newfoundland.")
+    analysis = analyzer.analyze(Article(text=text))
+    names = {p.name for p in analysis.places}
+    assert "St. John's" in names and "Gander" in names

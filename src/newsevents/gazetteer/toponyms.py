@@ -534,6 +534,7 @@ class ToponymRecognizer:
         # 1. NER places, minus those that are demonyms ("Ukrainian" tagged GPE), trimmed to the name
         #    ("Hong Kong's", "Hebei province", "Eastern China", "North Las Vegas Police" -> the place's name).
         ner_spans: list[tuple[Span, Span]] = []
+        whole: dict[tuple[int, int], Span] = {}  # each NER place before trimming
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS or ent.label_ == "NORP":
                 span = _strip_the(doc, ent)
@@ -544,14 +545,23 @@ class ToponymRecognizer:
                 elif ent.label_ in PLACE_LABELS and any(ch.isalpha() for ch in span.text):  # "U.S." too
                     if not any(t in taken for t in range(span.start, span.end)):  # not a street's word
                         ner_spans.append((ent, _trimmed(doc, span)))
+                        whole[(ent.start, ent.end)] = span
         variants_of = {(sp.start, sp.end): _name_variants(doc, sp) for _ent, sp in ner_spans}
         known = self.gaz.known_keys({name_key(v.text) for _ent, sp in ner_spans
                                      for v in [sp, *variants_of[(sp.start, sp.end)]]}, variants=True)
+        # A name that ends in a possessive ("St. John's"), spelled exactly so, where no name follows it
+        # ("St. Michael's Hospital" is a site's name).
+        own_possessive = self.gaz.known_keys({name_key(w.text) for w in whole.values()
+                                              if w[-1].lower_ in ("'s", "’s") and not (
+                                                  w.end < len(doc) and _is_capitalised(doc[w.end].text))})
         unknown_ner: dict[tuple[int, int], str] = {}  # NER places the gazetteer does not know: need context
         for ent, span in ner_spans:
-            if name_key(span.text) not in known:
+            untrimmed = whole[(ent.start, ent.end)]
+            if len(untrimmed) > len(span) and name_key(untrimmed.text) in own_possessive:
+                span = untrimmed  # "St. John's" is the name, not "St. John" and a possessive
+            elif name_key(span.text) not in known:
                 span = next((v for v in variants_of[(span.start, span.end)] if name_key(v.text) in known), span)
-            is_known = name_key(span.text) in known
+            is_known = name_key(span.text) in known or name_key(span.text) in own_possessive
             if not any(ch.isupper() for ch in span.text):
                 continue  # "meth", "veranda": a lower-case word is no place's name
             if _titled(doc, span) or _never_place(span) or _names_occasion(doc, span):
