@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsevents.limits import MAX_CHARS
 from newsevents.sentences import COMPONENT as QUOTE_BOUNDARIES
@@ -30,3 +31,14 @@ def load_model(name: str = MODEL_NAME) -> Language:
     if QUOTE_BOUNDARIES not in nlp.pipe_names:
         nlp.add_pipe(QUOTE_BOUNDARIES, before="parser")
     return nlp
+
+
+_TEXT_KEY = "newsevents.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The parsed text, built once per doc (spaCy's ``Doc.text`` joins every token on each call)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

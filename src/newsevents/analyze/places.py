@@ -19,6 +19,7 @@ from newsevents.gazetteer.normalize import name_key
 from newsevents.gazetteer.resolve import Resolution, Resolver, clean_surface
 from newsevents.gazetteer.toponyms import Demonym, Toponym, ToponymRecognizer
 from newsevents.model import Place
+from newsevents.nlp import doc_text
 
 NOTES_KEY = "places"
 # How much one demonym ("Russian") counts towards an article's countries, against 1 for a country name.
@@ -63,7 +64,7 @@ class PlaceExtractor:
             if d.cc and _on_place_noun(ex, d):
                 votes[d.cc] += _DEMONYM_VOTE
         sites = {i for i, t in enumerate(toponyms) if t.source == "site"}
-        resolutions = self.resolver.resolve(ex.doc.text, [(t.start, t.end) for t in toponyms], votes, whole_names=sites)
+        resolutions = self.resolver.resolve(doc_text(ex.doc), [(t.start, t.end) for t in toponyms], votes, whole_names=sites)
         notes = PlaceNotes(demonyms=demonyms)
         by_key: dict[Any, Place] = {}
         for top, res in zip(toponyms, resolutions):

@@ -38,6 +38,7 @@ from newsevents.analyze.context import Extraction
 from newsevents.analyze.quote_marks import Quotation, find_quotations, strip_span
 from newsevents.analyze.registry import register_extractor
 from newsevents.model import Actor, Quote
+from newsevents.nlp import doc_text
 
 NOTES_KEY = "quotes"
 # A quotation of fewer words with no cue is a scare quote ("a “historic” operation"), not a quote.
@@ -160,15 +161,7 @@ class _QuotationIndex:
         return out
 
 
-def _text(doc: Doc) -> str:
-    """The parsed text, built once per doc (spaCy's ``Doc.text`` joins every token on each call)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-_TEXT_KEY = "newsevents.quotes.text"
+_text = doc_text
 # Lemmas as spaCy writes them (verbs lower-case; "according" for "According to").
 _CUE_LEMMAS = ALL_VERBS | {w.capitalize() for w in ALL_VERBS} | {"according", "According", "accord"}
 

@@ -40,6 +40,7 @@ from newsevents.gazetteer.words import (
     english_words,
     language_names,
 )
+from newsevents.nlp import doc_text
 
 PLACE_LABELS = {"GPE", "LOC"}
 SITE_LABELS = {"FAC"}
@@ -308,13 +309,13 @@ _STREET_ALTERNATIVES = "|".join(re.escape(w[:1].upper() + w[1:]) for w in sorted
 _STREET_WORD = re.compile(rf"\b(?:{_STREET_ALTERNATIVES})(?!\w)")
 
 
-def _street_spans(doc: Doc) -> list[tuple[int, int]]:
+def _street_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """'Van Dorn Street', 'Memphis St.', 'West Broad Street': capitalised names ending in a street word.
 
     A street is a site of its own, not the town whose name it carries ("Wichita Street" is no Wichita).
     """
     out: list[tuple[int, int]] = []
-    for match in _STREET_WORD.finditer(doc.text):  # the text first: most texts name no street
+    for match in _STREET_WORD.finditer(text):  # the text first: most texts name no street
         tok_span = doc.char_span(match.start(), match.end())
         if tok_span is None or len(tok_span) != 1:
             continue
@@ -338,13 +339,18 @@ def _street_spans(doc: Doc) -> list[tuple[int, int]]:
 _PARTIES = {"D", "R", "I", "DFL", "Ind", "GOP"}
 _ABBREVIATED_WORD = re.compile(r"(?:[A-Z][a-z]?\.)+")  # "Va.", "W.", "S.C."
 _DISTRICT_END = {",", ";", ")", ".", ":"}
+_PARTY_DASH = re.compile(r",\s*(" + "|".join(sorted(_PARTIES, key=len, reverse=True)) + r")[-–]")
 
 
-def _party_districts(doc: Doc) -> list[tuple[int, int]]:
+def _party_districts(doc: Doc, text: str) -> list[tuple[int, int]]:
     """', D-Raleigh,', ', R-Elbow Lake;', ', D-W. Va.,': US news name a legislator's party and home after the
     name; the home is a place (a town, a county or a state)."""
     out: list[tuple[int, int]] = []
-    for tok in doc:
+    for match in _PARTY_DASH.finditer(text):  # the text first: most texts name no legislator
+        found = doc.char_span(match.start(1), match.end(1))
+        if found is None or len(found) != 1:
+            continue
+        tok = found[0]
         i = tok.i
         if tok.text not in _PARTIES or i == 0 or i + 2 >= len(doc) or doc[i - 1].text != "," \
                 or doc[i + 1].text not in ("-", "–") or tok.whitespace_ or doc[i + 1].whitespace_:
@@ -509,7 +515,7 @@ class ToponymRecognizer:
         self.include_sites = include_sites
 
     def __call__(self, doc: Doc) -> tuple[list[Toponym], list[Demonym]]:
-        text = doc.text
+        text = doc_text(doc)
         ent_at: dict[int, Span] = {}
         for ent in doc.ents:
             for t in range(ent.start, ent.end):
@@ -525,7 +531,7 @@ class ToponymRecognizer:
             taken.update(range(span.start, span.end))
 
         # 0. Streets ("Van Dorn Street", "Memphis St."): sites of their own, whatever town they are named after.
-        for s, e in _street_spans(doc):
+        for s, e in _street_spans(doc, text):
             if not any(t in taken for t in range(s, e)):
                 if self.include_sites:
                     take(doc[s:e], "site", ent_at[s].label_ if s in ent_at else None)
@@ -683,7 +689,7 @@ class ToponymRecognizer:
             take(name, "pattern", ent.label_ if ent is not None else None)
 
         # 4b. "Tom Bakk, DFL-Cook,", "Nick Rahall, D-W. Va.,": a legislator's party and home district.
-        for s, e in _party_districts(doc):
+        for s, e in _party_districts(doc, text):
             if not any(t in taken for t in range(s, e)):
                 take(doc[s:e], "pattern", ent_at[s].label_ if s in ent_at else None)
 
