@@ -343,3 +343,11 @@ def test_a_country_by_its_own_name_survives_a_divisions_word(text):
     start = text.index(name)
     place = resolve_places(text, [(start, start + len(name))])[0]
     assert place is not None and place.feature == "country"
+
+
+def test_a_major_citys_own_name_beats_another_citys_alternate_name():
+    # GeoNames lists "Cancun" among Changchun's alternate names; Cancún bears it as its own
+    text = "She booked a week in Cancun for the spring break."
+    start = text.index("Cancun")
+    place = resolve_places(text, [(start, start + 6)], min_confidence=0.0)[0]
+    assert place is not None and place.country == "MX"

@@ -111,6 +111,7 @@ class _Context:
     locale: Locale = field(default_factory=Locale)
     home: str | None = None
     home_strength: float = 0.0
+    major_own: bool = False  # a major city has this name as its own ("Cancun" is Cancún's)
 
 
 @dataclass
@@ -303,6 +304,10 @@ def _country_named(it: _Span) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def _major(e: GeoEntry) -> bool:
+    return e.pop >= 100_000 or e.feature in ("admin1", "country")
+
+
 def close_spelling(a: str, b: str) -> bool:
     """Two keys that are transliterations of one name rather than different names (a renaming, an error)."""
     return SequenceMatcher(None, a, b).ratio() >= 0.75
@@ -522,8 +527,10 @@ class Resolver:
             # (Not the division's own seat: "Zaporozhye" names the oblast and its capital alike.)
             division_named = [c.entry for c in it.candidates if c.entry.feature in ("country", "admin1")
                               and c.kind in (NameKind.PRIMARY, NameKind.ALIAS)]
+            major_own = any(c.kind == NameKind.PRIMARY and c.entry.feature == "city" and _major(c.entry)
+                            for c in it.candidates)
             context = _Context(mine, total, admin1s.without(it.key, f"#{i}"), others, held, seats, division_named,
-                               named_as.get(it.key, set()), locale, locale.home, locale.strength)
+                               named_as.get(it.key, set()), locale, locale.home, locale.strength, major_own)
             scores = [self._score(c, it, qual, context) for c in it.candidates]
             it.scores = scores
             best = max(range(len(scores)), key=lambda k: (scores[k], it.candidates[k].entry.pop))
@@ -545,8 +552,9 @@ class Resolver:
         elif e.fcode == "PPLA":
             s += w.seat
         if cand.kind in (NameKind.ALTERNATE, NameKind.VARIANT):
-            # A major place's other spellings (Kiev, Kharkov) are common in news; a village's are not.
-            major = e.pop >= 100_000 or e.feature in ("admin1", "country")
+            # A major place's other spellings (Kiev, Kharkov) are common in news; a village's are not, nor
+            # is a city's where another major city bears the name as its own (Changchun's "Cancun").
+            major = _major(e) and not (ctx.major_own and e.feature == "city")
             s += w.alternate_name * (0.25 if major else 1.0)
             if cand.kind == NameKind.VARIANT or close_spelling(name_key(clean_surface(it.surface)), name_key(e.name)) \
                     and not _division_of(name_key(clean_surface(it.surface)), e.name):
