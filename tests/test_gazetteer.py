@@ -148,3 +148,10 @@ def test_unresolved_name_keeps_the_oblast_its_readings_share(gaz):
     r = Resolver(gaz, min_confidence=0.9).resolve("A fire broke out in Kharkivtsi.", [(20, 30)])[0]
     assert r.entry is None
     assert r.within is not None and r.within.feature == "admin1" and r.within.admin1_key == ("UA", "18")
+
+
+@pytest.mark.parametrize(("capital", "cc"), [("Bogota", "CO"), ("Brasilia", "BR"), ("Lome", "TG"), ("Astana", "KZ")])
+def test_capitals_spelled_otherwise_in_the_country_table_are_tagged(gaz, capital, cc):
+    # the country table writes "Bogota" and "Nur-Sultan"; the city list "Bogotá" and "Astana"
+    cands, _ = lookup_name(gaz, capital)
+    assert any(c.entry.cc == cc and c.entry.fcode == "PPLC" for c in cands)

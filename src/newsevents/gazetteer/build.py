@@ -145,8 +145,13 @@ def _load_countries(path: Path, cities: dict[int, Entry]) -> dict[str, Entry]:
         point = _spread_midpoint([(c.lat, c.lon) for c in by_cc.get(iso2, [])])
         if point:
             e.lat, e.lon = point
-        # The capital: the most populous city of that name in the country.
+        # The capital: the most populous city of that name in the country, however the country table
+        # spells it ("Bogota" for Bogotá; "Nur-Sultan", an other name of Astana).
         caps = [c for c in by_cc.get(iso2, []) if capital and c.name == capital]
+        if capital and not caps:
+            key = name_key(capital)
+            caps = [c for c in by_cc.get(iso2, []) if name_key(c.name) == key] or [
+                c for c in by_cc.get(iso2, []) if any(name_key(n) == key for n in c.names)]
         if caps:
             max(caps, key=lambda c: c.pop).fcode = "PPLC"
             if e.lat is None:
