@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
@@ -61,3 +62,8 @@ def variant_key(key: str) -> str:
             w = _ADJECTIVAL_END.sub("", w)
         words.append(w)
     return " ".join(words)
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Two keys that are transliterations of one name rather than different names (a renaming, an error)."""
+    return SequenceMatcher(None, a, b).ratio() >= 0.75

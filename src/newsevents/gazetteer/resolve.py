@@ -16,14 +16,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from newsevents.gazetteer.build import NameKind
 from newsevents.gazetteer.cues import SpanCue, span_cues
 from newsevents.gazetteer.index import Candidate, Gazetteer, GeoEntry
 from newsevents.gazetteer.locale import Locale, read_locale
-from newsevents.gazetteer.normalize import name_key
+from newsevents.gazetteer.normalize import close_spelling, name_key
 
 _DIVISION_SUFFIX = re.compile(
     r"\s+(oblast|region|province|krai|kray|governorate|state|county|parish|district|raion|rayon|city|"
@@ -306,11 +305,6 @@ def _country_named(it: _Span) -> bool:
 @lru_cache(maxsize=16384)
 def _major(e: GeoEntry) -> bool:
     return e.pop >= 100_000 or e.feature in ("admin1", "country")
-
-
-def close_spelling(a: str, b: str) -> bool:
-    """Two keys that are transliterations of one name rather than different names (a renaming, an error)."""
-    return SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def _division_of(key: str, name: str) -> bool:

@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span
 from newsevents.gazetteer.build import NameKind
 from newsevents.gazetteer.cues import ADMIN1_WORDS, ADMIN2_WORDS, span_cues
 from newsevents.gazetteer.index import Candidate, Gazetteer
-from newsevents.gazetteer.normalize import name_key
-from newsevents.gazetteer.resolve import close_spelling, contains
+from newsevents.gazetteer.normalize import close_spelling, name_key
+from newsevents.gazetteer.resolve import contains
 from newsevents.gazetteer.words import (
     CALENDAR_WORDS,
     DISEASE_WORDS,

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from enum import IntEnum
 from typing import Any
 
+from newsevents.gazetteer.normalize import close_spelling
 from newsevents.link.text import ascii_lower
 from newsevents.model import Place
 
@@ -26,9 +26,6 @@ NEAR_KM = 50.0
 ADMIN1_KM = 150.0
 # How far from its representative point a named region, or a sea, reaches.
 AREA_KM = {"region": 400.0, "water": 700.0}
-
-# How alike two spellings must be to be one name transliterated twice ("Avdeevka"/"Avdiivka" ~0.75).
-_VARIANT_RATIO = 0.7
 
 _POINT_FEATURES = frozenset({"city", "site", "admin2", "other"})
 # Areas known by a representative point only: a named region, a sea or a river.
@@ -118,7 +115,7 @@ def _may_be_one_name(a: str, b: str) -> bool:
     ka, kb = admin1_key(a), admin1_key(b)
     if not ka or not kb or ka in kb or kb in ka:
         return True
-    return SequenceMatcher(None, ka, kb).ratio() >= _VARIANT_RATIO
+    return close_spelling(ka, kb)
 
 
 def _reach(a: PlaceRef, b: PlaceRef) -> float:
