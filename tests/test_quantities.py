@@ -52,6 +52,9 @@ def found(text: str) -> list[tuple[str, str, tuple | None]]:
     ("Police detained 20 or more demonstrators.", [("20 or more demonstrators", "detained", (20, None, "or more"))]),
     ("One hundred and twenty people died.", [("One hundred and twenty people", "killed", (120, 120, None))]),
     ("A soldier was killed when the patrol was ambushed.", [("A soldier", "killed", (1, 1, None))]),
+    # A wire slug numbers the story's version: "UPDATE 2-" is not part of the count.
+    ("UPDATE 2-Thirteen Ukrainians dead in clash with rebels",
+     [("Thirteen Ukrainians", "killed", (13, 13, None))]),
 ])
 def test_counts_and_what_they_count(text, expected):
     assert found(text) == expected

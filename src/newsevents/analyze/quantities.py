@@ -159,6 +159,8 @@ _AUX_SKIP = frozenset({"have", "has", "had", "been", "be", "were", "was", "are",
                        "initially", "since", "so", "far", "got", "get", "found", "left",
                        "confirmed", "believed", "feared", "thought", "said", "to"})
 _DASHES = ("-", "–", "—", "‒", "−")
+# Wire-service slugs that number a story's versions ("UPDATE 2-Thirteen killed ...").
+_WIRE_SLUGS = frozenset({"UPDATE", "WRAPUP", "REFILE", "CORRECTED", "RPT"})
 _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[-–—‒](\d[\d,.]*)$")
 
 
@@ -313,8 +315,9 @@ def _read_group(doc: Doc, i: int) -> tuple[int, float | None, int | None, str | 
                 den = FRACTIONS[parts[-1]][1]
                 return j + 1, None, None, f"{num}/{den}"
             words.extend(parts)
-        elif w in _DASHES and words and j + 1 < n and (doc[j + 1].lower_ in UNITS or doc[j + 1].lower_ in TENS
-                                                      or doc[j + 1].lower_ in FRACTIONS):
+        elif w in _DASHES and words and j + 1 < n and (
+                words[-1] in TENS and doc[j + 1].lower_ in UNITS or doc[j + 1].lower_ in FRACTIONS):
+            # "twenty-three", "two-thirds"; never "UPDATE 2-Thirteen" (a wire slug's version, then the count)
             if doc[j + 1].lower_ in FRACTIONS:
                 num = parse_number_words(words)
                 den = FRACTIONS[doc[j + 1].lower_][1]
@@ -337,6 +340,8 @@ def _read_group(doc: Doc, i: int) -> tuple[int, float | None, int | None, str | 
 
 def _read_number(doc: Doc, i: int) -> _Number | None:
     """A number phrase starting at token i, qualifiers and range included."""
+    if i > 0 and doc[i - 1].text in _WIRE_SLUGS:
+        return None  # "UPDATE 2-", "WRAPUP 1-": the story's version, not a count
     qualifier = None
     bound = None
     j = i
