@@ -171,3 +171,11 @@ def test_a_name_ending_in_a_possessive_keeps_it_where_no_name_follows(analyzer):
     analysis = analyzer.analyze(Article(text=text))
     names = {p.name for p in analysis.places}
     assert "St. John's" in names and "Gander" in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("78 bodies were exhumed in liberated Svyatogorsk on Tuesday.", "Svyatogorsk"),
+    ("Shelling continued in besieged Mariupol overnight.", "Mariupol"),
+])
+def test_a_place_is_named_after_words_for_its_state_in_a_war(geo, text, name):
+    assert name in mentions(geo, text)

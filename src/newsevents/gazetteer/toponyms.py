@@ -53,7 +53,10 @@ LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "arou
 _NEAR = {"in", "at", "near", "outside", "around", "into", "towards", "toward", "inside", "nearby"}
 _SKIPPABLE_BEFORE = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
                      "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied",
-                     "neighbouring", "neighboring", "downtown", "rural", "suburban", "frontline"}
+                     "neighbouring", "neighboring", "downtown", "rural", "suburban", "frontline",
+                     # a place's state in a war: "in liberated Izium", "in besieged Mariupol"
+                     "liberated", "deoccupied", "de-occupied", "unoccupied", "besieged", "embattled", "encircled",
+                     "recaptured", "retaken", "captured", "devastated", "war-torn"}
 _CONNECTOR_WORDS = {"-", "–", "of", "de", "del", "la", "le", "el", "al", "on", "upon", "am", "an", "der", "'s", "’s",
                     "du", "des", "da", "do", "dos", "das", "y", "and", "&", "'", "’", "sur", "en"}
 _MAX_TOKENS = 6
