@@ -325,3 +325,14 @@ def test_a_title_repeating_its_event_is_dated_like_that_event():
     other.events[0].evidence = Evidence((0, 11))  # the event is read from a clause, not the whole lead
     lead = reports_from_analysis(other)[-1]
     assert lead.day_end == event.published_day and lead.day_start == lead.day_end - 3
+
+
+def test_a_country_the_event_was_not_placed_in_is_no_place_of_its_report(analyzer):
+    # "pro-Russia rebels": Russia names the rebels' side; the event extractor gives the event no place, and
+    # its report must not take the country back from the sentence (it would rule out every report from
+    # Ukraine of the same clash).
+    analysis = analyzer.analyze(Article(text="Thirteen Ukrainians dead in clash with pro-Russia rebels",
+                                        published="2014-05-22", outlet="Reuters"))
+    event = reports_from_analysis(analysis)[0]
+    assert event.kind == "event"
+    assert "RU" not in event.countries

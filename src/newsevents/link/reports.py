@@ -200,7 +200,8 @@ def _places_of(event: Json, places: list[Json], by_id: dict[str, Json]) -> tuple
     found = [by_id[p] for p in event.get("places") or () if p in by_id]
     if not found:  # the places named in the event's own sentence
         start, end = _span(event["evidence"]["span"])
-        found = [p for p in places if any(start <= m[0] < end for m in p.get("mentions") or ())]
+        found = [p for p in places if any(start <= m[0] < end for m in p.get("mentions") or ())
+                 and p.get("feature") != "country"]
     return tuple(_place(p) for p in found)
 
 
