@@ -176,3 +176,16 @@ def test_reports_published_the_same_day_agree_more_than_days_apart():
     same_day = rep("b", words="missile strike port")
     days_later = replace(same_day, published="2024-03-17")
     assert score(a, same_day, CFG) > score(a, days_later, CFG)
+
+
+def test_a_periodic_tally_and_one_incident_need_more_evidence_than_two_incidents():
+    from dataclasses import replace
+
+    incident = replace(rep("a", words="soldier killed shelling Donetsk", killed=Figure(1, 1)),
+                       evidence="One soldier killed in shelling near Donetsk")
+    other = replace(rep("b", words="soldier killed shelling Donetsk", killed=Figure(1, 1)),
+                    evidence="A soldier was killed by shelling near Donetsk")
+    tally = replace(other, evidence="One soldier killed in shelling near Donetsk in the past 24 hours")
+    assert tally.tally and not incident.tally
+    assert score(incident, tally, CFG) == pytest.approx(score(incident, other, CFG) + CFG.tally_and_incident)
+    assert CFG.tally_and_incident < 0

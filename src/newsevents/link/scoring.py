@@ -66,6 +66,9 @@ class LinkConfig:
     # An outlet seldom reports one event again on another day except as an update (near-identical words);
     # different days from one outlet are mostly its recurring reports ("N killed in the past day").
     same_outlet_other_day: float = -1.0
+    # A periodic tally ("N killed in the past day") sums a period's incidents; a report of one incident is
+    # seldom the same event as the tally that counts it among others.
+    tally_and_incident: float = -0.4
     # stories
     story_threshold: float = 1.4
     story_days: int = 3  # canonical events this many days apart can still be one story
@@ -214,6 +217,8 @@ def score(a: Report, b: Report, cfg: LinkConfig, vocabulary: Vocabulary = _PLAIN
     if set(a.recipients) & set(b.recipients):
         total += cfg.shared_recipient
     total += cfg.words * vocabulary.overlap(a.words, b.words)
+    if a.tally != b.tally:
+        total += cfg.tally_and_incident
     if a.article_id == b.article_id:
         total += cfg.same_article
     elif a.outlet and a.outlet == b.outlet and a.published_day != b.published_day:
