@@ -57,3 +57,20 @@ def test_headlines_skip_shared_ones_and_repeats_and_scoring_uses_them():
     assert figures["pairwise link F1, links-jsonl lines only (extracted events)"].value == 0.0
     assert figures["canonical fatality range covers UCDP low–high"].value == 0.5  # event 1 covered, 2 not
     assert figures["canonical fatality range covers UCDP low–high"].baseline == 0.0  # 2 alone is not 1–3
+
+
+def test_place_oracles_group_by_day_and_gold_point_and_only_placed_headlines_get_the_point():
+    def event(id_: str, lat: float, *titles: str) -> UcdpEvent:
+        return UcdpEvent(id_, tuple(Report("AFP", "2015-01-01", t) for t in titles), 1, "Donetsk oblast", lat, 37.8,
+                         1, "2015-01-01", "2015-01-01", 2, 1, 3)
+
+    items = headlines([event("1", 48.0, "Shelling kills two in Donetsk", "Two killed"),
+                       event("2", 48.5, "Bus hit in Horlivka")])
+    ids = [h.article.external_id for h in items]
+    linked = Linked(canonical={}, event_canonical={}, fatalities={}, own_fatalities={}, stats={}, reporting=set())
+    figures = {f.name: f for f in score(items, linked, placed={ids[0], ids[2]}).figures}
+    assert figures["pairwise link F1 beside the point oracle"].baseline == 1.0  # day + gold point: exact here
+    # "Two killed" names no place: grouped by day alone, apart from the two the oracle places.
+    assert figures["pairwise link F1 beside perfect geocoding of the headlines"].baseline == 0.0
+    assert "pairwise link F1 beside perfect geocoding of the headlines" not in {
+        f.name for f in score(items, linked).figures}

@@ -124,7 +124,9 @@ def _covers(rng: tuple[int | None, int | None] | None, low: int, high: int) -> b
     return lo <= low and hi >= high
 
 
-def score(items: list[Headline], linked: Linked) -> SuiteResult:
+def score(items: list[Headline], linked: Linked, placed: set[str] | None = None) -> SuiteResult:
+    """``placed``: the headlines in which the system found a place below country level (for the
+    geocoding oracle; without it that oracle is left out)."""
     result = SuiteResult(NAME, TITLE)
     key = _labels(items, {h.article.external_id: h.event.id for h in items})
     system = _labels(items, linked.canonical)
@@ -150,6 +152,22 @@ def score(items: list[Headline], linked: Linked) -> SuiteResult:
     oracle_pw, oracle_b3 = pairwise(key, oracle), b_cubed(key, oracle)
     figs.append(Figure("pairwise link F1 beside the oracle", pw.f1, n=n, baseline=oracle_pw.f1,
                        baseline_name="same day + gold admin1 (oracle)"))
+    # How far place alone can take linking, whatever the linker: UCDP's own point for every headline (an
+    # oracle), and for only the headlines that name a place below country level (perfect geocoding of
+    # what the headlines say; the others can only be grouped by day).
+    point = _labels(items, {h.article.external_id: (h.article.published, h.event.lat, h.event.lon) for h in items})
+    point_pw = pairwise(key, point)
+    figs.append(Figure("pairwise link F1 beside the point oracle", pw.f1, n=n, baseline=point_pw.f1,
+                       baseline_name="same day + gold coordinates (oracle)"))
+    geocoded_pw = geocoded = None
+    if placed is not None:
+        geocoded = _labels(items, {h.article.external_id: (h.article.published, h.event.lat, h.event.lon)
+                                   if h.article.external_id in placed else (h.article.published, None)
+                                   for h in items})
+        geocoded_pw = pairwise(key, geocoded)
+        figs.append(Figure("pairwise link F1 beside perfect geocoding of the headlines", pw.f1, n=n,
+                           baseline=geocoded_pw.f1,
+                           baseline_name="same day + gold coordinates where the headline names a place (oracle)"))
     ev_pw = pairwise(key, events_only)
     figs.append(Figure("pairwise link F1, links-jsonl lines only (extracted events)", ev_pw.f1, n=n,
                        baseline=day_pw.f1, baseline_name="same publication day"))
@@ -184,7 +202,11 @@ def score(items: list[Headline], linked: Linked) -> SuiteResult:
         "scores": {name: _row(s, b) for name, s, b in (
             ("system", pw, b3), ("links-jsonl only", ev_pw, b_cubed(key, events_only)),
             ("every headline alone", pairwise(key, alone), b_cubed(key, alone)),
-            ("same publication day", day_pw, b3_day), ("same day + gold admin1 (oracle)", oracle_pw, oracle_b3))},
+            ("same publication day", day_pw, b3_day), ("same day + gold admin1 (oracle)", oracle_pw, oracle_b3),
+            ("same day + gold coordinates (oracle)", point_pw, b_cubed(key, point)))},
+        "headlines_naming_a_place_below_country": None if placed is None else len(placed & {
+            h.article.external_id for h in items}),
+        "geocoding_oracle": None if geocoded is None else _row(geocoded_pw, b_cubed(key, geocoded)),
         "link": linked.stats,
     })
     result.notes += [
@@ -197,6 +219,9 @@ def score(items: list[Headline], linked: Linked) -> SuiteResult:
         "linking them needs the coded place and date UCDP added, so they mostly stay alone.",
         "details.gold_pairs_both_reporting_an_event: gold pairs whose two headlines both yield a coded event or "
         "a casualty count (what linking can work with); the rest depends on the event and quantity extractors.",
+        "The place oracles bound what place evidence can do: headlines grouped by publication day and UCDP's own "
+        "coordinates (every headline), or by day and UCDP's coordinates only where the headline names a place "
+        "below country level (perfect geocoding of what the headlines say; the rest grouped by day alone).",
     ]
     return result
 
@@ -246,7 +271,9 @@ def run(ctx: EvalContext) -> SuiteResult:
     analyses = ctx.analyze_all([h.article for h in items])
     with tempfile.TemporaryDirectory(prefix="ucdp-linking-") as tmp:
         linked = link_headlines(items, analyses, Path(tmp))
-    result = score(items, linked)
+    placed = {h.article.external_id for h, a in zip(items, analyses)
+              if a is not None and any(p.feature != "country" for p in a.places)}
+    result = score(items, linked, placed)
     failed = sum(a is None for a in analyses)
     if failed:
         result.notes.append(f"{failed} of {len(analyses)} headlines failed to analyse (they stay alone).")
