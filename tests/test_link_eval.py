@@ -74,3 +74,13 @@ def test_place_oracles_group_by_day_and_gold_point_and_only_placed_headlines_get
     assert figures["pairwise link F1 beside perfect geocoding of the headlines"].baseline == 0.0
     assert "pairwise link F1 beside perfect geocoding of the headlines" not in {
         f.name for f in score(items, linked).figures}
+
+
+def test_gold_pairs_with_a_memorybook_item_are_counted():
+    events = [_event("1", ("AFP", "2015-01-01", "Shelling kills two"), ("MemoryBook", "2015-01-01", "Bedriy"),
+                     ("Memorbook", "2015-01-01", "Bobkin")),
+              _event("2", ("AFP", "2015-01-02", "Bus hit"), ("Reuters", "2015-01-02", "Bus shelled"))]
+    linked = Linked(canonical={}, event_canonical={}, fatalities={}, own_fatalities={}, stats={}, reporting=set())
+    details = score(headlines(events), linked).details
+    assert details["gold_pairs"] == 4
+    assert details["gold_pairs_with_a_memorybook_item"] == 3  # every pair of event 1 has one

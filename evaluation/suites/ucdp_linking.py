@@ -197,6 +197,7 @@ def score(items: list[Headline], linked: Linked, placed: set[str] | None = None)
         "headlines_reporting_an_event": len(linked.reporting),
         "gold_pairs_both_reporting_an_event": reachable_pairs,
         "gold_pairs": sum(len(c) * (len(c) - 1) // 2 for c in key),
+        "gold_pairs_with_a_memorybook_item": _pairs_with_a_memorybook_item(items),
         "gold_pairs_by_outcome": _gold_pair_outcomes(items, linked),
         "events_with_a_canonical_fatality_figure": with_figure,
         "scores": {name: _row(s, b) for name, s, b in (
@@ -255,6 +256,19 @@ def _gold_pair_outcomes(items: list[Headline], linked: Linked) -> dict[str, int]
                 else:
                     out["both report an event: kept apart by the evidence"] += 1
     return dict(out.most_common())
+
+
+def _pairs_with_a_memorybook_item(items: list[Headline]) -> int:
+    """Gold pairs of which one headline is a MemoryBook item (a single name: no event, place or count to
+    link on). UCDP spells the outlet two ways."""
+    by_event: dict[str, list[bool]] = defaultdict(list)
+    for h in items:
+        by_event[h.event.id].append((h.article.outlet or "").lower() in ("memorybook", "memorbook"))
+    total = 0
+    for flags in by_event.values():
+        n, plain = len(flags), flags.count(False)
+        total += n * (n - 1) // 2 - plain * (plain - 1) // 2
+    return total
 
 
 def _row(pw: Score, b3: Score) -> dict[str, float | None]:
