@@ -34,6 +34,7 @@ from newsevents.analyze.number_words import (
     plural,
 )
 from newsevents.analyze.registry import register_extractor
+from newsevents.lexicon import WIRE_SLUGS
 from newsevents.model import Quantity, Range
 
 NOTES_KEY = "quantities"
@@ -159,8 +160,6 @@ _AUX_SKIP = frozenset({"have", "has", "had", "been", "be", "were", "was", "are",
                        "initially", "since", "so", "far", "got", "get", "found", "left",
                        "confirmed", "believed", "feared", "thought", "said", "to"})
 _DASHES = ("-", "–", "—", "‒", "−")
-# Wire-service slugs that number a story's versions ("UPDATE 2-Thirteen killed ...").
-_WIRE_SLUGS = frozenset({"UPDATE", "WRAPUP", "REFILE", "CORRECTED", "RPT"})
 _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[-–—‒](\d[\d,.]*)$")
 
 
@@ -340,7 +339,7 @@ def _read_group(doc: Doc, i: int) -> tuple[int, float | None, int | None, str | 
 
 def _read_number(doc: Doc, i: int) -> _Number | None:
     """A number phrase starting at token i, qualifiers and range included."""
-    if i > 0 and doc[i - 1].text in _WIRE_SLUGS:
+    if i > 0 and doc[i - 1].is_upper and doc[i - 1].lower_ in WIRE_SLUGS:
         return None  # "UPDATE 2-", "WRAPUP 1-": the story's version, not a count
     qualifier = None
     bound = None

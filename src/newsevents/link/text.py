@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsevents.lexicon import WIRE_SLUGS
+
 _WORD = re.compile(r"[a-z0-9]+")
-# Wire-service slugs number their versions ("UPDATE 2-", "WRAPUP 1-"): that number is not a count.
-_SLUGS = frozenset({"update", "wrapup", "refile", "corrected"})
 
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -82,7 +82,7 @@ def content_words(text: str) -> frozenset[str]:
     previous = ""
     for raw in _WORD.findall(ascii_lower(text)):
         word = _SAME_AS.get(raw) or _NUMBER_WORDS.get(raw, raw)
-        slug_number = previous in _SLUGS and raw.isdigit()
+        slug_number = previous in WIRE_SLUGS and raw.isdigit()
         previous = raw
         if slug_number or word in STOPWORDS or (len(word) < 3 and not word.isdigit()):
             continue
