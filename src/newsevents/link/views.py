@@ -12,7 +12,7 @@ from newsevents.link.disagreements import Disagreements, disagreements
 from newsevents.link.reports import Report
 from newsevents.link.schema import has_link_tables
 from newsevents.store import Database
-from newsevents.store.dates import day_range
+from newsevents.store.queries import date_bound
 
 
 class NotLinked(LookupError):
@@ -80,17 +80,11 @@ def list_stories(db: Database, *, since: str | None = None, until: str | None = 
     require_links(db)
     where, params = ["s.n_articles >= ?"], [min_articles]
     if since:
-        start = day_range(since)[0]
-        if start is None:
-            raise ValueError(f"--since {since!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
         where.append("s.date_end >= ?")
-        params.append(start)
+        params.append(date_bound(since, 0, "--since"))
     if until:
-        end = day_range(until)[1]
-        if end is None:
-            raise ValueError(f"--until {until!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
         where.append("s.date_start <= ?")
-        params.append(end)
+        params.append(date_bound(until, 1, "--until"))
     if disputed:
         where.append("EXISTS (SELECT 1 FROM canonical_events c WHERE c.story_id = s.id AND c.disputes <> '[]')")
     if country:

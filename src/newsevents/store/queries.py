@@ -182,7 +182,9 @@ _EVENT_ACTOR = ("EXISTS (SELECT 1 FROM event_actors ea JOIN actors ac ON ac.arti
 _EVENT_DAY = "COALESCE(e.date_start, substr(a.published, 1, 10))"
 
 
-def _bound(value: str, which: int, flag: str) -> str:
+def date_bound(value: str, which: int, flag: str) -> str:
+    """The first (``which`` 0) or last (1) day of a YYYY[-MM[-DD]] filter value; ``flag`` names it in
+    the error."""
     day = day_range(value.strip())[which]
     if day is None:
         raise QueryError(f"{flag} {value!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
@@ -206,10 +208,10 @@ def event_keys_sql(q: EventQuery) -> tuple[str, list[Any]]:
         params.append(q.status.strip().lower())
     if q.since:
         where.append("COALESCE(e.date_end, substr(a.published, 1, 10)) >= ?")
-        params.append(_bound(q.since, 0, "--since"))
+        params.append(date_bound(q.since, 0, "--since"))
     if q.until:
         where.append(f"{_EVENT_DAY} <= ?")
-        params.append(_bound(q.until, 1, "--until"))
+        params.append(date_bound(q.until, 1, "--until"))
     if q.country:
         country = find_country(q.country)
         if country is None:
